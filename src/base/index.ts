@@ -1,0 +1,3 @@
+export * from "./span";
+export * from "./assert";
+export * from "./brand";

@@ -1,0 +1,2 @@
+/** The IndexedDB database name of the workspace. */
+export const databaseName = "precept";

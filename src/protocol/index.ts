@@ -1,2 +1,179 @@
+/**
+ * Messages between the UI and the engine worker. Plain, structured-clone data only: decimals are
+ * strings, errors are `{ code, message }` records, never class instances. Every reply that
+ * describes a model's values carries the `revision` it was computed for; the client drops replies
+ * older than what it has already shown.
+ */
+
 /** The version of the worker protocol; bumped when a message shape changes. */
 export const protocolVersion = 1;
+
+/** An exact decimal in base units (pounds, not £m; 2.99% as "0.0299"). */
+export type DecimalString = string;
+
+/** A diagnostic as it crosses the worker boundary. `from`/`to` are UTF-16 offsets into the model text. */
+export interface DiagnosticDto {
+  readonly code: string;
+  readonly severity: "error" | "warning" | "info";
+  readonly message: string;
+  readonly from: number;
+  readonly to: number;
+  readonly item?: string;
+  readonly related?: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly message: string;
+  }[];
+}
+
+/** An evaluation error value: where it started and why. */
+export interface ErrorDto {
+  readonly code: string;
+  readonly message: string;
+  readonly origin?: { readonly item: string; readonly period?: string };
+}
+
+/** One cell of the grid. `display` is already formatted in the line's display unit. */
+export interface CellDto {
+  readonly value: DecimalString | null;
+  readonly display: string;
+  readonly error?: ErrorDto;
+  /** True where this period uses an explicit exception rule rather than the line's main formula. */
+  readonly exception?: boolean;
+}
+
+/** One line of the grid: a line item, or one member of a dimensioned line item. */
+export interface LineDto {
+  /** The reference an auditor would type: `band_d` or `pressures[children]`. */
+  readonly key: string;
+  readonly name: string;
+  readonly member?: string;
+  readonly label: string;
+  readonly section: string;
+  readonly kind: "input" | "calc";
+  /** The display unit, e.g. "£m", "£000", "£", "%", "properties". */
+  readonly unit: string;
+  /** One cell per model period; a scalar line has one cell repeated in `scalar`. */
+  readonly cells: readonly CellDto[];
+  readonly scalar?: CellDto;
+  readonly source?: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The result of one check, and whether a failure is a known, explained finding. */
+export interface CheckDto {
+  readonly name: string;
+  readonly label: string;
+  readonly passed: boolean;
+  readonly known?: string;
+  readonly failures: readonly {
+    readonly period?: string;
+    readonly left: string;
+    readonly right: string;
+    readonly message: string;
+  }[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A whole evaluated model, as the grid and the checks panel show it. */
+export interface EvaluationDto {
+  readonly revision: number;
+  readonly title: string;
+  readonly scenario: string | null;
+  readonly scenarios: readonly { readonly name: string; readonly label: string }[];
+  readonly periods: readonly string[];
+  readonly lines: readonly LineDto[];
+  readonly checks: readonly CheckDto[];
+  /** All checks pass (known findings count as passed but are listed). */
+  readonly masterCheck: {
+    readonly passed: boolean;
+    readonly failed: number;
+    readonly known: number;
+  };
+  readonly diagnostics: readonly DiagnosticDto[];
+  /** Milliseconds the worker spent, for the status bar. */
+  readonly elapsedMs: number;
+}
+
+/** A node of a derivation tree, the same tree as `precept explain`. */
+export interface ExplainNodeDto {
+  readonly key: string;
+  readonly period?: string;
+  readonly formula?: string;
+  readonly value: DecimalString | null;
+  readonly display: string;
+  readonly unit: string;
+  readonly source?: string;
+  readonly error?: ErrorDto;
+  readonly from: number;
+  readonly to: number;
+  readonly children: readonly ExplainNodeDto[];
+}
+
+/** Lineage of one cell: its derivation and the lines that use it. */
+export interface LineageDto {
+  readonly revision: number;
+  readonly tree: ExplainNodeDto;
+  readonly dependents: readonly { readonly key: string; readonly label: string }[];
+}
+
+/** Two scenarios side by side, line by line. */
+export interface ComparisonDto {
+  readonly revision: number;
+  readonly left: string | null;
+  readonly right: string | null;
+  readonly periods: readonly string[];
+  readonly rows: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly unit: string;
+    readonly left: readonly string[];
+    readonly right: readonly string[];
+    readonly difference: readonly string[];
+    readonly changed: boolean;
+  }[];
+}
+
+/** A model in the workspace list. */
+export interface ModelSummaryDto {
+  readonly id: string;
+  readonly name: string;
+  readonly updatedAt: number;
+  readonly rev: number;
+}
+
+/** A saved version of a model. */
+export interface VersionDto {
+  readonly id: number;
+  readonly modelId: string;
+  readonly rev: number;
+  readonly savedAt: number;
+  readonly label?: string;
+  readonly size: number;
+}
+
+/** The outcome of a save. "Saved" is shown only for `ok: true`. */
+export type SaveResultDto =
+  | { readonly ok: true; readonly rev: number; readonly savedAt: number }
+  | {
+      readonly ok: false;
+      readonly reason: "conflict" | "quota" | "storage" | "invalid";
+      readonly message: string;
+      /** On conflict: the revision and text another tab saved. */
+      readonly current?: { readonly rev: number; readonly text: string };
+    };
+
+/** The persistence status shown in the storage panel. */
+export interface StorageStatusDto {
+  readonly persisted: boolean;
+  readonly usage: number | null;
+  readonly quota: number | null;
+}
+
+/** A failure reply for a request that hit a bug; the worker stays alive. */
+export interface InternalFailureDto {
+  readonly kind: "internal";
+  readonly message: string;
+}

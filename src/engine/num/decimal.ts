@@ -1,0 +1,86 @@
+import DecimalJs from "decimal.js";
+import { assert } from "../../base";
+
+/**
+ * The exact decimal number type of the engine. It is decimal.js's `Decimal`; only `engine/num`
+ * imports the library, and the rest of the engine builds values through the constructors here and
+ * then uses the instance methods (`plus`, `times`, `div`, `cmp`, ...).
+ */
+export type Decimal = DecimalJs;
+
+/**
+ * The rounding policy of every Decimal in Precept, in one place:
+ * - arithmetic keeps {@link NumPolicy.precision} significant digits (decimal128's 34), so sums and
+ *   products of money in base units (pounds and pence) are exact, and only division, powers and
+ *   the like round;
+ * - an inexact result rounds half away from zero (decimal.js `ROUND_HALF_UP`), which is also the
+ *   rule of every explicit rounding function (`round`, `roundsig`) and of display formatting;
+ * - exponent notation is never produced by `toString`: see `toExactString`.
+ */
+export const NumPolicy = {
+  /** Significant digits kept by every arithmetic operation. */
+  precision: 34,
+  /** decimal.js rounding mode: half away from zero. */
+  rounding: DecimalJs.ROUND_HALF_UP,
+  /** Largest and smallest exponents before decimal.js would switch to exponent notation. */
+  toExpPos: 9e15,
+  toExpNeg: -9e15,
+} as const;
+
+/** The configured constructor. Private to `engine/num`: everything else uses the helpers below. */
+export const D = DecimalJs.clone({
+  precision: NumPolicy.precision,
+  rounding: NumPolicy.rounding,
+  toExpPos: NumPolicy.toExpPos,
+  toExpNeg: NumPolicy.toExpNeg,
+});
+
+/** decimal.js's half-away-from-zero rounding mode, for explicit rounding calls. */
+export const ROUND_HALF_UP = DecimalJs.ROUND_HALF_UP;
+
+/** 0, 1, 100 and similar constants shared by the function library (Decimals are immutable). */
+export const ZERO: Decimal = new D(0);
+export const ONE: Decimal = new D(1);
+export const HUNDRED: Decimal = new D(100);
+
+/** A plain decimal string in base units: optional minus, digits, optional fraction. */
+const plainDecimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * Parses a plain decimal string in base units (pounds, not £m; 2.99% as "0.0299"), as values
+ * cross the worker boundary. Accepts `-12.5`, `0.1`, `.5`, `7.`; rejects exponents, `+`, spaces,
+ * thousands separators, `NaN` and `Infinity`. Returns `undefined` for anything else.
+ */
+export function parseDecimal(text: string): Decimal | undefined {
+  if (!plainDecimal.test(text)) return undefined;
+  return new D(text);
+}
+
+/**
+ * A Decimal from a literal the program itself wrote (`dec("0.04")`). Throws on a malformed
+ * literal, which is a bug, never user input: user text goes through {@link parseDecimal}.
+ */
+export function dec(literal: string): Decimal {
+  const value = parseDecimal(literal);
+  assert(value !== undefined, `Not a plain decimal literal: '${literal}'`);
+  return value;
+}
+
+/** A Decimal from a JavaScript safe integer such as a period count. Throws on non-integers (a bug). */
+export function fromInt(n: number): Decimal {
+  assert(Number.isSafeInteger(n), `Not a safe integer: ${n}`);
+  return new D(n);
+}
+
+/** True when `value` is a Decimal instance (for validating values of unknown shape). */
+export function isDecimal(value: unknown): value is Decimal {
+  return DecimalJs.isDecimal(value);
+}
+
+/**
+ * A Decimal as a JavaScript number, for counts and indices only (terms, lives, significant
+ * figures). Money never goes through this.
+ */
+export function toNumber(value: Decimal): number {
+  return value.toNumber();
+}

@@ -1,0 +1,14 @@
+export {
+  type Decimal,
+  NumPolicy,
+  ZERO,
+  ONE,
+  HUNDRED,
+  parseDecimal,
+  dec,
+  fromInt,
+  isDecimal,
+  toNumber,
+} from "./decimal";
+export { toExactString, formatDisplay, defaultDecimals, DisplayDefaults } from "./format";
+export { roundToStep, roundToSignificant, roundToPlaces } from "./rounding";

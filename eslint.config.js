@@ -51,12 +51,31 @@ export default tseslint.config(
   ),
   layer(
     ["src/lang/**"],
-    ["**/engine/**", "**/persist/**", "**/ui/**", "**/app/**", "solid-js*", "decimal.js", "idb", "comlink", "node:*"],
+    [
+      "**/engine/**",
+      "**/persist/**",
+      "**/ui/**",
+      "**/app/**",
+      "solid-js*",
+      "decimal.js",
+      "idb",
+      "comlink",
+      "node:*",
+    ],
     "src/lang may import only src/base and chevrotain.",
   ),
   layer(
     ["src/engine/**"],
-    ["**/persist/**", "**/ui/**", "**/app/**", "solid-js*", "idb", "comlink", "node:*", "decimal.js"],
+    [
+      "**/persist/**",
+      "**/ui/**",
+      "**/app/**",
+      "solid-js*",
+      "idb",
+      "comlink",
+      "node:*",
+      "decimal.js",
+    ],
     "src/engine may import only src/base, src/lang and decimal.js (in num/).",
   ),
   layer(
@@ -66,7 +85,16 @@ export default tseslint.config(
   ),
   layer(
     ["src/protocol/**"],
-    ["**/persist/**", "**/ui/**", "**/app/**", "solid-js*", "idb", "comlink", "decimal.js", "chevrotain"],
+    [
+      "**/persist/**",
+      "**/ui/**",
+      "**/app/**",
+      "solid-js*",
+      "idb",
+      "comlink",
+      "decimal.js",
+      "chevrotain",
+    ],
     "src/protocol holds plain message types only.",
   ),
   layer(
@@ -76,7 +104,16 @@ export default tseslint.config(
   ),
   layer(
     ["src/ui/**"],
-    ["**/engine/**", "**/persist/**", "**/app/**", "idb", "comlink", "decimal.js", "**/lang/resolve/**", "**/lang/check/**"],
+    [
+      "**/engine/**",
+      "**/persist/**",
+      "**/app/**",
+      "idb",
+      "comlink",
+      "decimal.js",
+      "**/lang/resolve/**",
+      "**/lang/check/**",
+    ],
     "src/ui never evaluates: values come from the worker. It may use src/lang/syntax for highlighting.",
   ),
   layer(

@@ -1,11 +1,34 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 import { contentSecurityPolicy } from "./csp.config.js";
 
-// The CSP is sent as a header by both servers; the built page also carries it in a <meta> tag
-// (see index.html). `frame-ancestors` only works as a header. The dev server needs `ws:` for HMR.
+/**
+ * Writes the production CSP into the built page as a <meta> tag too, so a static host that sends
+ * no headers still gets it. `frame-ancestors` is ignored in <meta>, so it is dropped there.
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: "precept-csp-meta",
+    apply: "build",
+    transformIndexHtml() {
+      const policy = contentSecurityPolicy({ dev: false })
+        .split("; ")
+        .filter((directive) => !directive.startsWith("frame-ancestors"))
+        .join("; ");
+      return [
+        {
+          tag: "meta",
+          attrs: { "http-equiv": "Content-Security-Policy", content: policy },
+          injectTo: "head-prepend",
+        },
+      ];
+    },
+  };
+}
+
+// The CSP is sent as a header by both servers (the dev server adds `ws:` for hot reload).
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), cspMetaTag()],
   worker: { format: "es" },
   server: { headers: { "Content-Security-Policy": contentSecurityPolicy({ dev: true }) } },
   preview: { headers: { "Content-Security-Policy": contentSecurityPolicy({ dev: false }) } },

@@ -1,0 +1,12 @@
+import { expect, test } from "@playwright/test";
+import { watchPage } from "./support/console";
+
+test("the workbench opens with its name and a grid, without console errors", async ({ page }) => {
+  const watched = await watchPage(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Precept" })).toBeVisible();
+  await expect(page.getByRole("grid")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/smoke.png", fullPage: true });
+  expect(watched.errors).toEqual([]);
+  expect(watched.violations).toEqual([]);
+});

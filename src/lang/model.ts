@@ -1,0 +1,142 @@
+/**
+ * The checked model: what `checkModel` hands the engine, as plain data. Numbers are exact decimal
+ * strings in base units (pounds, not £m; 2.99% as "0.0299"). Expressions stay AST nodes; what each
+ * reference points at and the unit of each expression are in side tables keyed by node id.
+ */
+import type { LineItemId, PeriodIndex, Span } from "../base";
+import type { CalcDecl, CheckDecl, Expr, InputDecl, ModelAst, NodeId, ScenarioDecl } from "./ast";
+import type { Diagnostic } from "./diagnostics";
+
+/** An exact decimal as a string, in base units. */
+export type DecimalText = string;
+
+/**
+ * A unit: `base` is the canonical unit the engine computes in ("£", "£/property", "property",
+ * "1" for a plain number); `display` is the unit as declared ("£m"); `scale` is how many base
+ * units one display unit is ("1000000" for £m, "0.01" for %). See grammar/units.md.
+ */
+export interface UnitInfo {
+  readonly display: string;
+  readonly base: string;
+  readonly scale: DecimalText;
+}
+
+/** The type of an expression's value. Numbers carry a base unit; `dimension` is set when the
+ * value has one value per member of that dimension. */
+export type ValueType =
+  | { readonly kind: "number"; readonly unit: string; readonly percent: boolean; readonly dimension?: string }
+  | { readonly kind: "boolean"; readonly dimension?: string }
+  | { readonly kind: "period" }
+  | { readonly kind: "text" }
+  | { readonly kind: "unknown" };
+
+/** Which period a reference reads: the current one, an offset from it, or a fixed one. */
+export type PeriodSelection =
+  | { readonly kind: "current" }
+  | { readonly kind: "relative"; readonly offset: number }
+  | { readonly kind: "absolute"; readonly index: PeriodIndex };
+
+/** What a reference node points at. `member` is set for `x[member]`; when absent and the item has a
+ * dimension, the reference takes the member of the enclosing calculation or aggregate. */
+export interface ResolvedRef {
+  readonly item: LineItemId;
+  readonly period: PeriodSelection;
+  readonly member?: { readonly index: number; readonly name: string };
+}
+
+/** A dimension and its members in declared order. */
+export interface CheckedDimension {
+  readonly name: string;
+  readonly label: string;
+  readonly members: readonly { readonly name: string; readonly label: string }[];
+  readonly span: Span;
+}
+
+/**
+ * The values of an input in base units. `scalar`: one value for every period (and member).
+ * `series`: one per period, `null` where no value was given. `table`: rows by member index, each
+ * with one value per period (`null` where the table has no column for the period).
+ */
+export type InputValues =
+  | { readonly kind: "scalar"; readonly value: DecimalText }
+  | { readonly kind: "series"; readonly values: readonly (DecimalText | null)[] }
+  | { readonly kind: "table"; readonly rows: readonly (readonly (DecimalText | null)[])[] };
+
+/** One rule of a calculation: `expr` applies to periods `from..to` inclusive. `exception` is true for
+ * every rule except the one in force in the last period (the line's main formula). */
+export interface CalcRule {
+  readonly from: PeriodIndex;
+  readonly to: PeriodIndex;
+  readonly expr: Expr;
+  readonly exception: boolean;
+  readonly span: Span;
+}
+
+/** How a line item is defined. */
+export type Definition =
+  | { readonly kind: "input"; readonly values: InputValues }
+  | { readonly kind: "calc"; readonly rules: readonly CalcRule[]; readonly opening?: DecimalText };
+
+/** One line item, in source order. */
+export interface CheckedLineItem {
+  readonly id: LineItemId;
+  readonly name: string;
+  readonly label: string;
+  readonly section: string;
+  readonly kind: "input" | "calc";
+  readonly unit: UnitInfo;
+  readonly dimension?: string;
+  readonly source?: string;
+  readonly definition: Definition;
+  readonly decl: InputDecl | CalcDecl;
+  readonly span: Span;
+}
+
+/** A scenario: named replacement values for some inputs. */
+export interface CheckedScenario {
+  readonly name: string;
+  readonly label: string;
+  readonly overrides: readonly {
+    readonly item: LineItemId;
+    readonly values: InputValues;
+    readonly span: Span;
+  }[];
+  readonly decl: ScenarioDecl;
+}
+
+/** A check: a condition, or `left = right within tolerance`. It must hold in every period. */
+export interface CheckedCheck {
+  readonly name: string;
+  readonly label: string;
+  readonly test:
+    | { readonly kind: "condition"; readonly expr: Expr }
+    | { readonly kind: "approx"; readonly left: Expr; readonly right: Expr; readonly tolerance: Expr };
+  /** The explanation when this check is a known finding (a published figure that does not reproduce). */
+  readonly known?: string;
+  readonly decl: CheckDecl;
+  readonly span: Span;
+}
+
+/** Everything the engine needs from a model's text. */
+export interface CheckedModel {
+  readonly text: string;
+  readonly ast: ModelAst;
+  readonly title: string;
+  readonly source?: string;
+  /** Period labels in order, such as "2019/20". */
+  readonly periods: readonly string[];
+  /** The calendar year each period starts in, in order. */
+  readonly periodYears: readonly number[];
+  readonly dimensions: readonly CheckedDimension[];
+  readonly lineItems: readonly CheckedLineItem[];
+  readonly lineItemByName: ReadonlyMap<string, LineItemId>;
+  readonly scenarios: readonly CheckedScenario[];
+  readonly checks: readonly CheckedCheck[];
+  /** Reference node id → what it points at. */
+  readonly references: ReadonlyMap<NodeId, ResolvedRef>;
+  /** Call node id → built-in function name (lower case). */
+  readonly calls: ReadonlyMap<NodeId, string>;
+  /** Expression node id → inferred type and unit. */
+  readonly types: ReadonlyMap<NodeId, ValueType>;
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,221 @@
+import { For, createEffect, createMemo, createSelector, createSignal, untrack } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import type { LineDto } from "../../protocol";
+import { GridRow } from "./GridRow";
+import { moveActive, type GridPosition } from "./navigation";
+
+/** A selected cell: a line item's key and a period (`null` for a scalar line's single value). */
+export interface GridSelection {
+  readonly key: string;
+  readonly period: string | null;
+}
+
+/** Props of the model grid. */
+export interface GridProps {
+  /** Column headings, e.g. ["2018/19", "2019/20"]. */
+  readonly periods: readonly string[];
+  /** Line items in display order; grouped by `section` in order of first appearance. */
+  readonly lines: readonly LineDto[];
+  /** The selection the container wants shown (e.g. after following a trace). */
+  readonly selection?: GridSelection | null;
+  /** Raised when the user moves to a cell by click or keyboard. */
+  readonly onSelect?: (key: string, period: string | null) => void;
+  /** Raised on Enter or double-click: show where this figure came from. */
+  readonly onTrace?: (key: string, period: string | null) => void;
+  /** Accessible name of the grid. */
+  readonly label?: string;
+}
+
+interface Active {
+  readonly key: string;
+  readonly col: number;
+}
+
+const cellId = (key: string, col: number): string => `${key}\u0001${col}`;
+
+/**
+ * Line items grouped by section × periods, with a sticky header row and first column. Keyboard
+ * navigation follows the ARIA grid pattern with a roving tabindex (one cell is in the tab order).
+ * Incoming lines are reconciled into a store keyed by `LineDto.key`, so a new evaluation only
+ * touches the cells whose values changed.
+ */
+export function Grid(props: GridProps) {
+  const [state, setState] = createStore<{ lines: LineDto[] }>({ lines: [] });
+  createEffect(() => {
+    setState("lines", reconcile([...props.lines], { key: "key" }));
+  });
+
+  const sections = createMemo(() => [...new Set(state.lines.map((l) => l.section))], undefined, {
+    equals: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
+  });
+  const order = createMemo(() => {
+    const lines: LineDto[] = [];
+    for (const s of sections()) for (const l of state.lines) if (l.section === s) lines.push(l);
+    return lines;
+  });
+  const layout = createMemo(() => {
+    const rowOf = new Map<string, number>();
+    const ariaRow = new Map<string, number>();
+    let aria = 2; // row 1 is the header
+    let prev: string | undefined;
+    order().forEach((line, i) => {
+      if (line.section !== prev) {
+        ariaRow.set(`\u0002${line.section}`, aria++);
+        prev = line.section;
+      }
+      rowOf.set(line.key, i);
+      ariaRow.set(line.key, aria++);
+    });
+    return { rowOf, ariaRow, rowCount: aria - 1 };
+  });
+  const linesOf = (section: string) => order().filter((l) => l.section === section);
+
+  const [active, setActive] = createSignal<Active | null>(null);
+  // The cell holding the tab stop: the chosen one if it still exists, else the first cell.
+  const current = createMemo<Active | null>(() => {
+    const a = active();
+    const lines = order();
+    const n = props.periods.length;
+    if (a && layout().rowOf.has(a.key)) return { key: a.key, col: Math.min(a.col, n - 1) };
+    const first = lines[0];
+    return first && n > 0 ? { key: first.key, col: 0 } : null;
+  });
+  const lineByKey = (key: string) => {
+    const row = layout().rowOf.get(key);
+    return row === undefined ? undefined : order()[row];
+  };
+  const activeId = () => {
+    const c = current();
+    if (!c) return "";
+    // A scalar line has one cell (column 0) that stands for every period column.
+    return cellId(c.key, lineByKey(c.key)?.scalar !== undefined ? 0 : c.col);
+  };
+  const isActiveId = createSelector(activeId);
+  const isActive = (key: string, col: number) => isActiveId(cellId(key, col));
+
+  createEffect(() => {
+    const sel = props.selection;
+    if (!sel) return;
+    const col = sel.period === null ? 0 : props.periods.indexOf(sel.period);
+    if (col >= 0) setActive({ key: sel.key, col });
+  });
+
+  const cells = new Map<string, HTMLElement>();
+  const register = (key: string, col: number, el: HTMLElement | null) => {
+    if (el) cells.set(cellId(key, col), el);
+    else cells.delete(cellId(key, col));
+  };
+
+  const periodOf = (key: string, col: number): string | null =>
+    lineByKey(key)?.scalar !== undefined ? null : (props.periods[col] ?? null);
+
+  const choose = (next: Active, focus: boolean) => {
+    // Compare with the explicit choice, not the default tab stop: a first click must select.
+    const prev = untrack(active);
+    setActive(next);
+    if (focus) cells.get(untrack(activeId))?.focus();
+    const moved =
+      !prev ||
+      prev.key !== next.key ||
+      periodOf(prev.key, prev.col) !== periodOf(next.key, next.col);
+    if (moved) props.onSelect?.(next.key, periodOf(next.key, next.col));
+  };
+
+  const cellFromEvent = (e: Event): Active | null => {
+    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-col]");
+    const key = td?.closest<HTMLElement>("tr[data-key]")?.dataset["key"];
+    if (!td || key === undefined) return null;
+    return { key, col: Number(td.dataset["col"]) };
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const c = current();
+    if (!c) return;
+    if (e.key === "Enter") {
+      e.preventDefault();
+      props.onTrace?.(c.key, periodOf(c.key, c.col));
+      return;
+    }
+    const pos: GridPosition = { row: layout().rowOf.get(c.key) ?? 0, col: c.col };
+    const next = moveActive(pos, e, { rows: order().length, cols: props.periods.length });
+    if (!next) return;
+    e.preventDefault();
+    const line = order()[next.row];
+    if (line) choose({ key: line.key, col: next.col }, true);
+  };
+
+  return (
+    <div class="pc-grid-scroll">
+      <table
+        role="grid"
+        class="pc-grid"
+        aria-label={props.label ?? "Model"}
+        aria-rowcount={layout().rowCount}
+        aria-colcount={props.periods.length + 1}
+      >
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            <th role="columnheader" class="pc-grid-corner" aria-colindex={1} scope="col">
+              Line item
+            </th>
+            <For each={props.periods}>
+              {(period, i) => (
+                <th
+                  role="columnheader"
+                  class="pc-grid-colheader pc-fig"
+                  aria-colindex={i() + 2}
+                  scope="col"
+                >
+                  {period}
+                </th>
+              )}
+            </For>
+          </tr>
+        </thead>
+        <tbody
+          onKeyDown={onKeyDown}
+          onClick={(e) => {
+            const cell = cellFromEvent(e);
+            if (cell) choose(cell, true);
+          }}
+          onDblClick={(e) => {
+            const cell = cellFromEvent(e);
+            if (cell) props.onTrace?.(cell.key, periodOf(cell.key, cell.col));
+          }}
+        >
+          <For each={sections()}>
+            {(section) => (
+              <>
+                <tr
+                  role="row"
+                  class="pc-grid-section"
+                  aria-rowindex={layout().ariaRow.get(`\u0002${section}`)}
+                >
+                  <th
+                    role="rowheader"
+                    colSpan={props.periods.length + 1}
+                    aria-colindex={1}
+                    scope="colgroup"
+                  >
+                    {section}
+                  </th>
+                </tr>
+                <For each={linesOf(section)}>
+                  {(line) => (
+                    <GridRow
+                      line={line}
+                      periods={props.periods}
+                      rowIndex={layout().ariaRow.get(line.key) ?? 0}
+                      isActive={isActive}
+                      register={register}
+                    />
+                  )}
+                </For>
+              </>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

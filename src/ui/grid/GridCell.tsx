@@ -1,0 +1,62 @@
+import { Show } from "solid-js";
+import type { CellDto } from "../../protocol";
+
+/** Props of one figure cell of the grid. */
+export interface GridCellProps {
+  readonly cell: CellDto | undefined;
+  /** The period this cell shows, or a label such as "All periods" for a scalar line. */
+  readonly period: string;
+  readonly kind: "input" | "calc";
+  readonly colIndex: number;
+  readonly colSpan?: number;
+  readonly active: boolean;
+  /** Registers the cell element so the grid can move focus to it; `null` on unmount. */
+  readonly register: (el: HTMLElement | null) => void;
+  readonly dataCol: number;
+}
+
+/**
+ * One figure of the grid: the pre-formatted display value, an error code with its message as a
+ * tooltip, or a badge when the period follows an exception rule. Negative figures arrive already
+ * bracketed in `display`.
+ */
+export function GridCell(props: GridCellProps) {
+  const error = () => props.cell?.error;
+  const title = () => {
+    const e = error();
+    if (e) return `${e.code}: ${e.message}`;
+    if (props.cell?.exception === true) return `${props.period} uses an exception rule`;
+    return undefined;
+  };
+  return (
+    <td
+      ref={(el) => {
+        props.register(el);
+      }}
+      role="gridcell"
+      class="pc-grid-cell pc-fig"
+      classList={{
+        "pc-grid-input": props.kind === "input",
+        "pc-grid-error": error() !== undefined,
+        "pc-grid-exception": props.cell?.exception === true,
+        "pc-grid-active": props.active,
+      }}
+      colSpan={props.colSpan ?? 1}
+      aria-colindex={props.colIndex}
+      aria-colspan={props.colSpan}
+      aria-selected={props.active}
+      tabIndex={props.active ? 0 : -1}
+      title={title()}
+      data-col={props.dataCol}
+    >
+      <Show when={props.cell?.exception === true}>
+        <span class="pc-grid-badge">
+          <span class="pc-visually-hidden">exception </span>
+        </span>
+      </Show>
+      <Show when={error()} fallback={props.cell?.display ?? ""}>
+        {(e) => <span class="pc-grid-errcode">{e().code}</span>}
+      </Show>
+    </td>
+  );
+}

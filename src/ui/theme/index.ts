@@ -1,0 +1,15 @@
+/**
+ * The workbench stylesheet: design tokens plus one file per component family. Import this module
+ * once from the app's entry point; components only set class names (all prefixed `pc-`), and put
+ * `class="pc-root"` on the outermost element to get the base font.
+ */
+import "./tokens.css";
+import "./grid.css";
+import "./editor.css";
+import "./trace.css";
+import "./checks.css";
+import "./scenarios.css";
+import "./charts.css";
+
+/** The class that sets the base font and colours; put it on the app's outermost element. */
+export const rootClass = "pc-root";

@@ -78,16 +78,19 @@ async function openDatabase(
     const tx = request.transaction;
     if (tx === null) return;
     const wrappedTx = wrap(tx) as unknown as UpgradeTx;
-    upgrade(wrap(request.result), wrappedTx, event.oldVersion, options.now()).catch(
-      (error: unknown) => {
-        upgradeFailure = error;
-        try {
-          tx.abort();
-        } catch {
-          // Already aborted: the open request fails with the transaction's error.
-        }
-      },
-    );
+    // The open request reports an aborted upgrade; this only keeps `done` from going unhandled.
+    wrappedTx.done.catch(() => undefined);
+    const migrate = async (): Promise<void> => {
+      await upgrade(wrap(request.result), wrappedTx, event.oldVersion, options.now());
+    };
+    migrate().catch((error: unknown) => {
+      upgradeFailure = error;
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted: the open request fails with the transaction's error.
+      }
+    });
   });
   request.addEventListener("blocked", () => options.onEvent?.({ kind: "blocked" }));
   let db: Db;

@@ -177,3 +177,5 @@ export interface InternalFailureDto {
   readonly kind: "internal";
   readonly message: string;
 }
+
+export type * from "./api";

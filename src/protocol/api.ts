@@ -1,0 +1,83 @@
+import type {
+  ComparisonDto,
+  DiagnosticDto,
+  EvaluationDto,
+  InternalFailureDto,
+  LineageDto,
+  ModelSummaryDto,
+  SaveResultDto,
+  StorageStatusDto,
+  VersionDto,
+} from "./index";
+
+/** A reply, or the failure of a request that hit a bug in Precept (the worker stays alive). */
+export type Reply<T> =
+  { readonly ok: true; readonly value: T } | ({ readonly ok: false } & InternalFailureDto);
+
+/** An open model: its record and its text. */
+export interface OpenModelDto {
+  readonly model: ModelSummaryDto;
+  readonly text: string;
+}
+
+/** A model template offered in the model list (the reference models in `examples/`). */
+export interface TemplateDto {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The state the workbench starts from. */
+export interface StartupDto {
+  readonly models: readonly ModelSummaryDto[];
+  readonly open: OpenModelDto;
+  readonly templates: readonly TemplateDto[];
+  readonly storage: StorageStatusDto;
+  /** Set when storage could not be opened (the workbench then runs without saving). */
+  readonly storageProblem?: string;
+}
+
+/** The outcome of importing a file: a new model, or why nothing changed. */
+export type ImportResultDto =
+  | {
+      readonly ok: true;
+      readonly open: OpenModelDto;
+      readonly diagnostics: readonly DiagnosticDto[];
+    }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+/**
+ * What the engine worker offers the UI. Every method resolves (never rejects) with a `Reply`;
+ * methods about values take and return the `revision` of the text they were computed for.
+ */
+export interface WorkbenchApi {
+  start(): Promise<Reply<StartupDto>>;
+  listModels(): Promise<Reply<readonly ModelSummaryDto[]>>;
+  openModel(id: string): Promise<Reply<OpenModelDto>>;
+  createModel(name: string, templateId?: string): Promise<Reply<OpenModelDto>>;
+  renameModel(id: string, name: string): Promise<Reply<ModelSummaryDto>>;
+  duplicateModel(id: string): Promise<Reply<OpenModelDto>>;
+  deleteModel(id: string): Promise<Reply<ModelSummaryDto>>;
+  undoDelete(id: string): Promise<Reply<ModelSummaryDto>>;
+  /** Evaluates `text` as revision `revision` of the open model (incrementally). */
+  evaluate(revision: number, text: string): Promise<Reply<EvaluationDto>>;
+  setScenario(revision: number, scenario: string | null): Promise<Reply<EvaluationDto>>;
+  lineage(revision: number, key: string, period: string | null): Promise<Reply<LineageDto | null>>;
+  compare(
+    revision: number,
+    left: string | null,
+    right: string | null,
+  ): Promise<Reply<ComparisonDto>>;
+  save(
+    id: string,
+    text: string,
+    baseRev: number,
+    options: { readonly kind: "autosave" | "explicit"; readonly label?: string },
+  ): Promise<Reply<SaveResultDto>>;
+  listVersions(id: string): Promise<Reply<readonly VersionDto[]>>;
+  restoreVersion(id: string, versionId: number): Promise<Reply<OpenModelDto>>;
+  importFile(fileName: string, bytes: ArrayBuffer): Promise<Reply<ImportResultDto>>;
+  storageStatus(): Promise<Reply<StorageStatusDto>>;
+  /** Throws inside the worker on purpose (tests of the failure path). */
+  selfTestFailure(): Promise<Reply<null>>;
+}

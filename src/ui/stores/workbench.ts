@@ -1,0 +1,357 @@
+import { batch } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
+import type {
+  ComparisonDto,
+  EvaluationDto,
+  LineageDto,
+  ModelSummaryDto,
+  OpenModelDto,
+  Reply,
+  StorageStatusDto,
+  TemplateDto,
+  VersionDto,
+  WorkbenchApi,
+} from "../../protocol";
+
+/** Anything that can send a request to the worker (the app's comlink client, or a fake in tests). */
+export interface WorkbenchCaller {
+  call<T>(request: (api: WorkbenchApi) => Promise<Reply<T>>): Promise<T | null>;
+}
+
+/** What the save indicator shows. "saved" appears only after the worker confirmed the write. */
+export type SaveState =
+  | { readonly kind: "saved"; readonly at: number }
+  | { readonly kind: "unsaved" }
+  | { readonly kind: "saving" }
+  | { readonly kind: "failed"; readonly message: string }
+  | {
+      readonly kind: "conflict";
+      readonly message: string;
+      readonly theirs: { rev: number; text: string };
+    };
+
+/** A message shown in the notification area, optionally with an action (such as "Undo"). */
+export interface Notice {
+  readonly id: number;
+  readonly tone: "info" | "error";
+  readonly text: string;
+  readonly action?: { readonly label: string; readonly run: () => void };
+}
+
+/** The workbench's state, read by every view. */
+export interface WorkbenchState {
+  started: boolean;
+  models: readonly ModelSummaryDto[];
+  templates: readonly TemplateDto[];
+  model: ModelSummaryDto | null;
+  text: string;
+  /** The revision of `text`; `evaluation.revision` may lag behind it. */
+  revision: number;
+  evaluation: EvaluationDto | null;
+  recalculating: boolean;
+  scenario: string | null;
+  selection: { readonly key: string; readonly period: string | null } | null;
+  lineage: LineageDto | null;
+  comparison: ComparisonDto | null;
+  versions: readonly VersionDto[];
+  save: SaveState;
+  storage: StorageStatusDto | null;
+  notices: readonly Notice[];
+}
+
+/** Tunables of the store, in milliseconds. */
+export const Timing = {
+  /** Delay between the last keystroke and the evaluation request. */
+  evaluateDebounce: 30,
+  /** A request still unanswered after this long shows "Recalculating…". */
+  recalculatingAfter: 100,
+  /** Delay between the last keystroke and the autosave. */
+  autosaveDebounce: 800,
+} as const;
+
+/** Creates the workbench store: its state and the actions that change it. */
+export function createWorkbenchStore(client: WorkbenchCaller) {
+  const [state, setState] = createStore<WorkbenchState>({
+    started: false,
+    models: [],
+    templates: [],
+    model: null,
+    text: "",
+    revision: 0,
+    evaluation: null,
+    recalculating: false,
+    scenario: null,
+    selection: null,
+    lineage: null,
+    comparison: null,
+    versions: [],
+    save: { kind: "saved", at: 0 },
+    storage: null,
+    notices: [],
+  });
+  let evaluateTimer: ReturnType<typeof setTimeout> | undefined;
+  let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  let noticeId = 0;
+  let pendingRequests = 0;
+  let recalculatingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const notify = (tone: Notice["tone"], text: string, action?: Notice["action"]) => {
+    const notice: Notice = action
+      ? { id: ++noticeId, tone, text, action }
+      : { id: ++noticeId, tone, text };
+    setState("notices", (list) => [...list.slice(-4), notice]);
+    const id = notice.id;
+    setTimeout(
+      () => setState("notices", (list) => list.filter((n) => n.id !== id)),
+      tone === "error" ? 12_000 : 8_000,
+    );
+  };
+
+  /** Shows "Recalculating…" only when the worker takes longer than `Timing.recalculatingAfter`. */
+  const track = async <T>(work: Promise<T>): Promise<T> => {
+    pendingRequests += 1;
+    if (pendingRequests === 1) {
+      recalculatingTimer = setTimeout(
+        () => setState("recalculating", true),
+        Timing.recalculatingAfter,
+      );
+    }
+    try {
+      return await work;
+    } finally {
+      pendingRequests -= 1;
+      if (pendingRequests === 0) {
+        clearTimeout(recalculatingTimer);
+        setState("recalculating", false);
+      }
+    }
+  };
+
+  /** Applies an evaluation unless a newer one is already shown (stale replies are dropped). */
+  const show = (evaluation: EvaluationDto | null) => {
+    if (!evaluation) return;
+    const shown = state.evaluation?.revision ?? -1;
+    if (evaluation.revision < shown) return;
+    setState("evaluation", reconcile(evaluation, { key: "key", merge: true }));
+    void refreshLineage();
+  };
+
+  const evaluateNow = async () => {
+    const revision = state.revision;
+    const text = state.text;
+    show(await track(client.call((api) => api.evaluate(revision, text))));
+  };
+
+  const refreshLineage = async () => {
+    const selection = state.selection;
+    if (!selection) return;
+    const revision = state.revision;
+    const lineage = await client.call((api) =>
+      api.lineage(revision, selection.key, selection.period),
+    );
+    if (lineage === null && state.selection === selection) setState("lineage", null);
+    if (lineage && lineage.revision >= (state.lineage?.revision ?? -1))
+      setState("lineage", lineage);
+  };
+
+  const openText = (open: OpenModelDto) => {
+    batch(() => {
+      setState({
+        model: open.model,
+        text: open.text,
+        revision: state.revision + 1,
+        save: { kind: "saved", at: open.model.updatedAt },
+        selection: null,
+        lineage: null,
+        comparison: null,
+        scenario: null,
+      });
+    });
+    void evaluateNow();
+    void refreshVersions();
+  };
+
+  const refreshModels = async () => {
+    const models = await client.call((api) => api.listModels());
+    if (models) setState("models", models);
+  };
+
+  const refreshVersions = async () => {
+    const model = state.model;
+    if (!model) return;
+    const versions = await client.call((api) => api.listVersions(model.id));
+    if (versions) setState("versions", versions);
+  };
+
+  const saveNow = async (kind: "autosave" | "explicit", label?: string) => {
+    clearTimeout(autosaveTimer);
+    const model = state.model;
+    if (!model) return;
+    const text = state.text;
+    setState("save", { kind: "saving" });
+    const options = label === undefined ? { kind } : { kind, label };
+    const result = await client.call((api) => api.save(model.id, text, model.rev, options));
+    if (!result) {
+      setState("save", { kind: "failed", message: "The save did not complete." });
+      return;
+    }
+    if (result.ok) {
+      setState("model", { ...model, rev: result.rev, updatedAt: result.savedAt });
+      // Later keystrokes may have arrived while saving; they still need saving.
+      setState(
+        "save",
+        state.text === text ? { kind: "saved", at: result.savedAt } : { kind: "unsaved" },
+      );
+      if (state.text !== text) scheduleAutosave();
+      void refreshVersions();
+      void refreshModels();
+    } else if (result.reason === "conflict" && result.current) {
+      setState("save", { kind: "conflict", message: result.message, theirs: result.current });
+    } else {
+      setState("save", { kind: "failed", message: result.message });
+      notify("error", result.message);
+    }
+  };
+
+  const scheduleAutosave = () => {
+    clearTimeout(autosaveTimer);
+    autosaveTimer = setTimeout(() => void saveNow("autosave"), Timing.autosaveDebounce);
+  };
+
+  const actions = {
+    async start() {
+      const startup = await client.call((api) => api.start());
+      if (!startup) return;
+      batch(() => {
+        setState({
+          started: true,
+          models: startup.models,
+          templates: startup.templates,
+          storage: startup.storage,
+        });
+      });
+      if (startup.storageProblem) notify("error", startup.storageProblem);
+      openText(startup.open);
+    },
+    /** Replaces the text (a keystroke in the editor): evaluates soon, autosaves later. */
+    setText(text: string) {
+      if (text === state.text) return;
+      batch(() => {
+        setState({ text, revision: state.revision + 1 });
+        if (state.save.kind !== "conflict") setState("save", { kind: "unsaved" });
+      });
+      clearTimeout(evaluateTimer);
+      evaluateTimer = setTimeout(() => void evaluateNow(), Timing.evaluateDebounce);
+      if (state.save.kind !== "conflict") scheduleAutosave();
+    },
+    saveNow: (label?: string) => saveNow("explicit", label),
+    /** Keeps this tab's text after a conflict: saves it on top of the other tab's version. */
+    async keepMine() {
+      if (state.save.kind !== "conflict" || !state.model) return;
+      setState("model", { ...state.model, rev: state.save.theirs.rev });
+      await saveNow("explicit");
+    },
+    /** Takes the other tab's text after a conflict. */
+    takeTheirs() {
+      if (state.save.kind !== "conflict" || !state.model) return;
+      const theirs = state.save.theirs;
+      openText({ model: { ...state.model, rev: theirs.rev }, text: theirs.text });
+    },
+    async open(id: string) {
+      if (state.save.kind === "unsaved") await saveNow("autosave");
+      const open = await client.call((api) => api.openModel(id));
+      if (open) openText(open);
+    },
+    async create(name: string, templateId?: string) {
+      if (state.save.kind === "unsaved") await saveNow("autosave");
+      const open = await client.call((api) => api.createModel(name, templateId));
+      if (open) {
+        openText(open);
+        await refreshModels();
+      }
+    },
+    async rename(id: string, name: string) {
+      const model = await client.call((api) => api.renameModel(id, name));
+      if (!model) return;
+      if (state.model?.id === id) setState("model", model);
+      await refreshModels();
+    },
+    async duplicate(id: string) {
+      const open = await client.call((api) => api.duplicateModel(id));
+      if (open) {
+        openText(open);
+        await refreshModels();
+      }
+    },
+    async remove(id: string) {
+      const name = state.models.find((m) => m.id === id)?.name ?? "Model";
+      const done = await client.call((api) => api.deleteModel(id));
+      if (done === null) return;
+      await refreshModels();
+      notify("info", `Deleted “${name}”.`, {
+        label: "Undo",
+        run: () => void actions.undoDelete(id),
+      });
+      if (state.model?.id === id) {
+        const next = state.models[0];
+        if (next) await actions.open(next.id);
+        else await actions.create("Untitled model");
+      }
+    },
+    async undoDelete(id: string) {
+      const model = await client.call((api) => api.undoDelete(id));
+      if (model) {
+        await refreshModels();
+        notify("info", `Restored “${model.name}”.`);
+      }
+    },
+    select(key: string, period: string | null) {
+      setState("selection", { key, period });
+      void refreshLineage();
+    },
+    async setScenario(name: string | null) {
+      const revision = state.revision + 1;
+      setState({ scenario: name, revision });
+      show(await track(client.call((api) => api.setScenario(revision, name))));
+    },
+    async compare(left: string | null, right: string | null) {
+      const comparison = await client.call((api) => api.compare(state.revision, left, right));
+      setState("comparison", comparison);
+    },
+    async restoreVersion(versionId: number) {
+      const model = state.model;
+      if (!model) return;
+      const open = await client.call((api) => api.restoreVersion(model.id, versionId));
+      if (open) {
+        openText(open);
+        notify("info", "Restored an earlier version as a new version. Later versions are kept.");
+        await refreshModels();
+      }
+    },
+    async importFile(file: File) {
+      const bytes = await file.arrayBuffer();
+      const result = await client.call((api) => api.importFile(file.name, bytes));
+      if (!result) return;
+      if (!result.ok) {
+        notify("error", `Could not import “${file.name}”: ${result.message} (${result.code})`);
+        return;
+      }
+      openText(result.open);
+      await refreshModels();
+      notify("info", `Imported “${file.name}” as “${result.open.model.name}”.`);
+    },
+    notify,
+    dismiss(id: number) {
+      setState("notices", (list) => list.filter((n) => n.id !== id));
+    },
+    async refreshStorage() {
+      const storage = await client.call((api) => api.storageStatus());
+      if (storage) setState("storage", storage);
+    },
+    refreshVersions,
+  };
+  return [state, actions] as const;
+}
+
+/** The workbench store's actions. */
+export type WorkbenchActions = ReturnType<typeof createWorkbenchStore>[1];

@@ -15,6 +15,8 @@ export class FakeDisk {
   schemaVersion = 0;
   stores = new Map<string, Map<StoreKey, unknown>>();
   nextVersionId = 1;
+  /** Transactions of every connection to this disk run one at a time, like overlapping IndexedDB ones. */
+  queue: Promise<unknown> = Promise.resolve();
 
   /** A disk holding `dump` (for example a fixture of an old schema). */
   static fromDump(dump: Dump): FakeDisk {
@@ -113,7 +115,6 @@ export class FakeStorageAdapter implements StorageAdapter {
   readonly durabilities: (TxOptions["durability"] | undefined)[] = [];
   private crashed = false;
   private open = false;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly disk: FakeDisk,
@@ -166,8 +167,8 @@ export class FakeStorageAdapter implements StorageAdapter {
     body: (tx: StorageTx) => Promise<T>,
     options?: TxOptions,
   ): Promise<T> {
-    const result = this.queue.then(() => this.runNow(stores, mode, body, options));
-    this.queue = result.catch(() => undefined);
+    const result = this.disk.queue.then(() => this.runNow(stores, mode, body, options));
+    this.disk.queue = result.catch(() => undefined);
     return result;
   }
 

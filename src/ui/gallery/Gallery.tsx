@@ -1,8 +1,49 @@
 import { createSignal, type JSX } from "solid-js";
+import { FormulaEditor, type EditorHandle } from "../editor";
 import { Grid, type GridSelection } from "../grid";
 import { rootClass } from "../theme";
 import { councilTax } from "./samples";
 import { makeLargeEvaluation } from "./large";
+import { galleryLex } from "./demo-lex";
+import { councilTaxText } from "./model-text";
+import type { DiagnosticDto } from "../../protocol";
+
+const at = (needle: string) => {
+  const from = councilTaxText.indexOf(needle);
+  return { from, to: from + needle.length };
+};
+
+/** Diagnostics as the worker would send them for the sample text. */
+const sampleDiagnostics: DiagnosticDto[] = [
+  {
+    code: "P2001",
+    severity: "error",
+    message: "Unknown line item 'remaining_gap'. Define it, or check the spelling.",
+    ...at("remaining_gap"),
+  },
+  {
+    code: "P3001",
+    severity: "error",
+    message: "Cannot add '%' to '£m / £m' (a plain number). Did you mean to multiply?",
+    ...at("remaining_gap / (total_council_tax - total_council_tax[-1]) + taxbase_growth"),
+  },
+  {
+    code: "P3104",
+    severity: "warning",
+    message: "Comparing with '≈' and a tolerance of £0.001m rounds away £500. Use £1 or less.",
+    ...at("within £0.001m"),
+  },
+];
+
+const describeLine = (key: string): string | undefined => {
+  const line = councilTax.lines.find((l) => l.key === key || l.name === key);
+  if (!line) return undefined;
+  if (line.scalar) return `${line.label} (${line.unit})\nAll periods  ${line.scalar.display}`;
+  const rows = councilTax.periods.map(
+    (p, i) => `${p}  ${(line.cells[i]?.display ?? "").padStart(12)}`,
+  );
+  return [`${line.label} (${line.unit})`, ...rows].join("\n");
+};
 
 /** One labelled exhibit of the gallery. */
 function Exhibit(props: { title: string; id: string; children: JSX.Element }) {
@@ -23,6 +64,7 @@ export function Gallery() {
   const note = (s: string) => setLog((l) => [s, ...l].slice(0, 8));
   const [selection, setSelection] = createSignal<GridSelection | null>(null);
   const large = makeLargeEvaluation(1500);
+  let editor: EditorHandle | undefined;
   return (
     <div class={`${rootClass} gallery`}>
       <header class="gallery-header">
@@ -31,6 +73,46 @@ export function Gallery() {
           {log().join("  ·  ") || "Events appear here."}
         </output>
       </header>
+      <Exhibit title="Editor: council tax model" id="editor">
+        <div class="gallery-toolbar">
+          <button
+            class="pc-button"
+            onClick={() => editor?.revealSpan(at("band_d [£]").from, at("band_d [£]").to)}
+          >
+            Reveal band_d
+          </button>
+        </div>
+        <div class="gallery-frame" style={{ height: "440px" }}>
+          <FormulaEditor
+            initialText={councilTaxText}
+            diagnostics={sampleDiagnostics}
+            lex={galleryLex}
+            completions={{
+              names: councilTax.lines.map((l) => l.name).filter((n, i, a) => a.indexOf(n) === i),
+              functions: [
+                "sum",
+                "min",
+                "max",
+                "average",
+                "cumsum",
+                "prev",
+                "round",
+                "npv",
+                "irr",
+                "pmt",
+              ],
+              periods: councilTax.periods,
+              members: ["children", "adults", "public_health", "communities", "resources"],
+              details: Object.fromEntries(councilTax.lines.map((l) => [l.name, l.unit])),
+            }}
+            describeLine={describeLine}
+            onChange={(t) => note(`change (${t.length} chars)`)}
+            onTrace={(k) => note(`trace ${k}`)}
+            onSave={() => note("save")}
+            onReady={(h) => (editor = h)}
+          />
+        </div>
+      </Exhibit>
       <Exhibit title="Grid: council tax projection" id="grid">
         <div class="gallery-frame" style={{ height: "520px" }}>
           <Grid

@@ -1,0 +1,89 @@
+import { CompletionContext } from "@codemirror/autocomplete";
+import { EditorState } from "@codemirror/state";
+import { describe, expect, test } from "vitest";
+import { makeCompletionSource } from "../../../../src/ui/editor/completion";
+import { toLintDiagnostics } from "../../../../src/ui/editor/diagnostics";
+import { decorateTokens } from "../../../../src/ui/editor/highlight";
+import { findKeyAt } from "../../../../src/ui/editor/names";
+import type { CompletionResult } from "@codemirror/autocomplete";
+
+describe("findKeyAt", () => {
+  const text = "total = sum(pressures[children] over x) + band_d[-1]";
+  test("finds a member key, and the bare name beside it", () => {
+    const at = text.indexOf("children") + 2;
+    expect(findKeyAt(text, 100, 100 + at)).toEqual({
+      key: "pressures[children]",
+      name: "pressures",
+      from: 100 + text.indexOf("pressures"),
+      to: 100 + text.indexOf(" over"),
+    });
+  });
+  test("an offset lag is not a member: band_d[-1] is band_d", () => {
+    expect(findKeyAt(text, 0, text.indexOf("band_d") + 1)?.key).toBe("band_d");
+  });
+  test("returns null between names", () => {
+    expect(findKeyAt(text, 0, text.indexOf("=") + 1)).toBeNull();
+  });
+});
+
+describe("toLintDiagnostics", () => {
+  test("clamps spans from an older revision to the current text", () => {
+    const out = toLintDiagnostics(
+      [{ code: "P2001", severity: "error", message: "Unknown.", from: 8, to: 40 }],
+      10,
+    );
+    expect(out).toEqual([
+      { from: 8, to: 10, severity: "error", source: "P2001", message: "Unknown." },
+    ]);
+  });
+});
+
+describe("decorateTokens", () => {
+  test("keeps only visible, in-document tokens", () => {
+    const tokens = [
+      { from: 0, to: 5, kind: "keyword" as const },
+      { from: 6, to: 10, kind: "name" as const },
+      { from: 20, to: 25, kind: "number" as const },
+      { from: 30, to: 99, kind: "comment" as const },
+    ];
+    const set = decorateTokens(tokens, [{ from: 7, to: 40 }], 50);
+    const seen: string[] = [];
+    set.between(0, 50, (from, to, d) => {
+      seen.push(`${from}-${to} ${String(d.spec.class)}`);
+    });
+    // 6-10 overlaps the visible range; 30-99 runs past the document's end and is dropped.
+    expect(seen).toEqual(["6-10 pc-tok-name", "20-25 pc-tok-number"]);
+  });
+});
+
+describe("makeCompletionSource", () => {
+  const source = makeCompletionSource(() => ({
+    names: ["band_d", "band_d_increase", "taxbase"],
+    functions: ["npv"],
+    periods: ["2019/20", "2020/21"],
+    members: ["children", "adults"],
+  }));
+  const complete = (doc: string, explicit = false) => {
+    const state = EditorState.create({ doc });
+    const result = source(
+      new CompletionContext(state, doc.length, explicit),
+    ) as CompletionResult | null;
+    return result && { from: result.from, labels: result.options.map((o) => o.label) };
+  };
+  test("completes names and functions after a name prefix", () => {
+    expect(complete("x = ban")).toEqual({
+      from: 4,
+      labels: ["band_d", "band_d_increase", "taxbase", "npv"],
+    });
+  });
+  test("completes members after an opening bracket", () => {
+    expect(complete("x = pressures[ch")).toEqual({ from: 14, labels: ["children", "adults"] });
+  });
+  test("completes periods after a year", () => {
+    expect(complete("x = band_d[2019")).toEqual({ from: 11, labels: ["2019/20", "2020/21"] });
+  });
+  test("offers nothing inside comments or strings", () => {
+    expect(complete("x = 1 # ban")).toBeNull();
+    expect(complete('source "ban')).toBeNull();
+  });
+});

@@ -49,7 +49,8 @@ describe("decorateTokens", () => {
     const set = decorateTokens(tokens, [{ from: 7, to: 40 }], 50);
     const seen: string[] = [];
     set.between(0, 50, (from, to, d) => {
-      seen.push(`${from}-${to} ${String(d.spec.class)}`);
+      const spec = d.spec as { class?: string };
+      seen.push(`${from}-${to} ${spec.class ?? ""}`);
     });
     // 6-10 overlaps the visible range; 30-99 runs past the document's end and is dropped.
     expect(seen).toEqual(["6-10 pc-tok-name", "20-25 pc-tok-number"]);

@@ -411,7 +411,7 @@ export class Workspace {
       return fail(
         "invalid",
         PersistCodes.emptyReplace,
-        `Saving would replace ${countLines(model.text).toString()} lines with an empty model. Confirm to save it anyway; earlier versions stay in the history.`,
+        `Saving would replace ${countLines(model.text).toString()} lines with an empty or almost empty model. Confirm to save it anyway; earlier versions stay in the history.`,
       );
     }
     const saved: StoredModel = { ...model, text, rev: model.rev + 1, updatedAt: this.now() };

@@ -173,8 +173,17 @@ function refine(
     let next: Decimal | undefined;
     if (!slope.isZero()) {
       const newton = r.minus(p.div(slope));
-      // Take the Newton step only inside the bracket and only while steps at least halve.
-      if (newton.greaterThan(lo) && newton.lessThan(hi)) {
+      // A Newton step below the tolerance has converged, even onto a bracket end (a root that
+      // sits on a grid rate, where rounding kept NPV from being exactly zero).
+      if (newton.minus(r).abs().lessThan(IrrLimits.tolerance)) {
+        return succeed(roundToPlaces(newton, IrrLimits.resultPlaces));
+      }
+      // Otherwise take the Newton step only inside the bracket (widened by the tolerance, for a
+      // root on a bracket end) and only while steps at least halve.
+      if (
+        newton.greaterThanOrEqualTo(lo.minus(IrrLimits.tolerance)) &&
+        newton.lessThanOrEqualTo(hi.plus(IrrLimits.tolerance))
+      ) {
         const step = newton.minus(r).abs();
         if (step.times(2).lessThanOrEqualTo(lastStep)) next = newton;
       }

@@ -1,0 +1,310 @@
+import { formatMessage } from "../lang";
+import type {
+  CheckedCheck,
+  CheckedLineItem,
+  CheckedModel,
+  Expr,
+  InputValues,
+  ValueType,
+} from "../lang";
+import { GraphBuilder, planEvaluation, type DependencyGraph, type EvaluationPlan } from "./graph";
+import { parseDecimal } from "./num";
+import type { Code } from "./eval/code";
+import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
+import { makeError, type Value } from "./eval/value";
+import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
+
+/** A model compiled for one scenario, with its dependency graph and evaluation plan. */
+export interface CompiledModel {
+  readonly model: EngineModel;
+  readonly graph: DependencyGraph;
+  readonly plan: EvaluationPlan;
+}
+
+/**
+ * Compiles a checked model for evaluation under `scenario` (null: the base case; an unknown name
+ * is treated as the base case). Scenario overrides replace input values before compiling, so a
+ * scenario switch looks to recompute like an edit of the overridden inputs.
+ */
+export function compileModel(checked: CheckedModel, scenario: string | null): CompiledModel {
+  const dimIndex = new Map(checked.dimensions.map((d, i) => [d.name, i]));
+  const periodIndex = new Map(checked.periodYears.map((y, i) => [y, i]));
+  const scope: CompileScope = { checked, dimIndex, periodIndex };
+  const chosen = checked.scenarios.find((s) => s.name === scenario);
+  const overrides = new Map<number, InputValues>();
+  for (const o of chosen?.overrides ?? []) overrides.set(o.item, o.values);
+
+  const builder = new GraphBuilder(checked.lineItems.length);
+  const scalarInputs = new Uint8Array(checked.lineItems.length);
+  const drafts = checked.lineItems.map((item, id) => {
+    const reads: Read[] = [];
+    const { scalarInput, ...draft } = compileLine(item, id, scope, overrides.get(id), reads);
+    scalarInputs[id] = scalarInput ? 1 : 0;
+    for (const r of reads) builder.addEdge(id, r.line, r.kind);
+    const targets = reads.map((r) => checked.lineItems[r.line]?.name ?? "?").join(",");
+    return { ...draft, fingerprint: `${draft.fingerprint}\u0000${targets}` };
+  });
+  const graph = builder.build();
+  const plan = planEvaluation(graph);
+
+  // A line is scalar when its one formula reads no period; decided in evaluation order.
+  const scalar = new Uint8Array(drafts.length);
+  for (const step of plan.steps) {
+    if (step.kind !== "line") continue;
+    const d = drafts[step.node];
+    if (d === undefined) continue;
+    if (d.kind === "input") scalar[step.node] = scalarInputs[step.node] ?? 0;
+    else {
+      const only = d.rules.length === 1 && d.ruleOf.every((r) => r === 0) ? d.rules[0] : undefined;
+      scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
+    }
+  }
+  const lines: EngineLine[] = drafts.map((d, id) => {
+    return { ...d, scalar: scalar[id] === 1 };
+  });
+  const lineByName = new Map(lines.map((l) => [l.name, l.id]));
+  const checks = checked.checks.map((c) => compileCheck(c, scope, lines));
+  const shapeKey = JSON.stringify([
+    checked.periods,
+    checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
+  ]);
+  const model: EngineModel = {
+    title: checked.title,
+    periods: checked.periods,
+    dimensions: checked.dimensions.map((d) => ({
+      name: d.name,
+      label: d.label,
+      members: d.members,
+    })),
+    lines,
+    lineByName,
+    checks,
+    scenarios: checked.scenarios.map((s) => ({ name: s.name, label: s.label })),
+    scenario: chosen === undefined ? null : chosen.name,
+    shapeKey,
+  };
+  return { model, graph, plan };
+}
+
+type LineDraft = Omit<EngineLine, "scalar"> & { readonly scalarInput: boolean };
+
+function compileLine(
+  item: CheckedLineItem,
+  id: number,
+  scope: CompileScope,
+  override: InputValues | undefined,
+  reads: Read[],
+): LineDraft {
+  const checked = scope.checked;
+  const P = checked.periods.length;
+  const dim = item.dimension === undefined ? -1 : (scope.dimIndex.get(item.dimension) ?? -1);
+  const memberCount = dim >= 0 ? (checked.dimensions[dim]?.members.length ?? 1) : 1;
+  const base = item.decl.span.from;
+  const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
+  const common = {
+    id,
+    name: item.name,
+    label: item.label,
+    section: item.section,
+    kind: item.kind,
+    unit: item.unit.display,
+    dim,
+    memberCount,
+    source: item.source,
+    span: item.span,
+  };
+  const def = item.definition;
+  if (def.kind === "input") {
+    const values = override ?? def.values;
+    const inputs = inputCells(item, values, checked.periods, memberCount);
+    return {
+      ...common,
+      inputs,
+      rules: [],
+      ruleOf: [],
+      opening: undefined,
+      scalarInput: values.kind === "scalar",
+      fingerprint: `${declText}\u0000${JSON.stringify(values)}`,
+    };
+  }
+  const rules: EngineRule[] = [];
+  const ruleOf = new Array<number>(P).fill(-1);
+  for (const rule of def.rules) {
+    const code = compileExpr(rule.expr, scope, base, reads);
+    const index = rules.length;
+    rules.push({ code, text: exprText(checked.text, rule.expr), exception: rule.exception });
+    for (let t = rule.from as number; t <= (rule.to as number) && t < P; t++) {
+      if (t >= 0 && ruleOf[t] === -1) ruleOf[t] = index;
+    }
+  }
+  let opening: Value | undefined;
+  if (def.opening !== undefined) {
+    opening =
+      parseDecimal(def.opening) ??
+      makeError(
+        "P4008",
+        formatMessage("P4008", { period: "the opening", detail: "not a number." }),
+        {
+          item: item.name,
+          period: -1,
+          member: -1,
+          from: 0,
+          to: 0,
+        },
+      );
+  }
+  return {
+    ...common,
+    inputs: [],
+    rules,
+    ruleOf,
+    opening,
+    scalarInput: false,
+    fingerprint: `${declText}\u0000${def.opening ?? ""}`,
+  };
+}
+
+function exprText(text: string, expr: Expr): string {
+  return text.slice(expr.span.from, expr.span.to);
+}
+
+/** An input's cells; a period without a value is an error value (P2012). */
+function inputCells(
+  item: CheckedLineItem,
+  values: InputValues,
+  periods: readonly string[],
+  members: number,
+): Value[] {
+  const P = periods.length;
+  const cells = new Array<Value>(members * P);
+  const missing = (t: number, m: number): Value =>
+    makeError("P2012", formatMessage("P2012", { name: item.name, period: periods[t] ?? "" }), {
+      item: item.name,
+      period: t,
+      member: m < 0 || members === 1 ? -1 : m,
+      from: 0,
+      to: item.decl.span.to - item.decl.span.from,
+    });
+  const parse = (text: string | null | undefined, t: number, m: number): Value =>
+    (text === null || text === undefined ? undefined : parseDecimal(text)) ?? missing(t, m);
+  for (let m = 0; m < members; m++) {
+    for (let t = 0; t < P; t++) {
+      let text: string | null | undefined;
+      if (values.kind === "scalar") text = values.value;
+      else if (values.kind === "series") text = values.values[t];
+      else text = values.rows[members === 1 ? 0 : m]?.[t];
+      cells[m * P + t] = parse(text, t, m);
+    }
+  }
+  // A scalar input shares one Decimal across its cells.
+  return cells;
+}
+
+const periodDependent = new Set([
+  "prev",
+  "cumsum",
+  "period_index",
+  "discount_factor",
+  "loan_opening",
+  "loan_interest",
+  "loan_principal",
+  "loan_closing",
+  "mrp",
+]);
+const wholeSeries = new Set(["irr", "payback", "first_period_where"]);
+
+/** Whether code gives the same value in every period, given which lines are scalar. */
+export function isInvariant(code: Code, scalar: Uint8Array): boolean {
+  switch (code.kind) {
+    case "const":
+    case "invalid":
+      return true;
+    case "ref":
+      return code.mode === 2 || (code.mode === 0 && scalar[code.line] === 1);
+    case "neg":
+    case "not":
+      return isInvariant(code.arg, scalar);
+    case "binary":
+      return isInvariant(code.left, scalar) && isInvariant(code.right, scalar);
+    case "chain":
+      return code.terms.every((t) => isInvariant(t, scalar));
+    case "if":
+      return [code.cond, code.then, code.otherwise].every((c) => isInvariant(c, scalar));
+    case "call":
+      if (code.over?.kind === "periods" || wholeSeries.has(code.fn)) return true;
+      if (periodDependent.has(code.fn)) return false;
+      if (code.fn === "npv") return code.args[0] === undefined || isInvariant(code.args[0], scalar);
+      return code.args.every((a) => isInvariant(a, scalar));
+  }
+}
+
+function compileCheck(
+  c: CheckedCheck,
+  scope: CompileScope,
+  lines: readonly EngineLine[],
+): EngineCheck {
+  const base = c.decl.span.from;
+  const reads: Read[] = [];
+  const text = scope.checked.text;
+  const typeOf = (e: Expr): ValueType | undefined => scope.checked.types.get(e.id);
+  let test: EngineCheck["test"];
+  let dimName: string | undefined;
+  let unit = "";
+  if (c.test.kind === "condition") {
+    test = {
+      kind: "condition",
+      expr: compileExpr(c.test.expr, scope, base, reads),
+      text: exprText(text, c.test.expr),
+    };
+    dimName = dimensionOf(typeOf(c.test.expr));
+  } else {
+    const { left, right, tolerance } = c.test;
+    test = {
+      kind: "approx",
+      left: compileExpr(left, scope, base, reads),
+      right: compileExpr(right, scope, base, reads),
+      tolerance: compileExpr(tolerance, scope, base, reads),
+      leftText: exprText(text, left),
+      rightText: exprText(text, right),
+    };
+    dimName = dimensionOf(typeOf(left)) ?? dimensionOf(typeOf(right));
+    unit = displayUnit(left, typeOf(left), scope, lines);
+  }
+  const dim = dimName === undefined ? -1 : (scope.dimIndex.get(dimName) ?? -1);
+  const names = reads.map((r) => lines[r.line]?.name ?? "?").join(",");
+  return {
+    name: c.name,
+    label: c.label,
+    known: c.known,
+    span: c.span,
+    test,
+    dim,
+    unit,
+    reads: [...new Set(reads.map((r) => r.line))],
+    fingerprint: `${text.slice(c.decl.span.from, c.decl.span.to)}\u0000${names}\u0000${dim}`,
+  };
+}
+
+function dimensionOf(type: ValueType | undefined): string | undefined {
+  if (type === undefined) return undefined;
+  return type.kind === "number" || type.kind === "boolean" ? type.dimension : undefined;
+}
+
+/** The unit to show a compared value in: the line's own when it is a plain reference. */
+function displayUnit(
+  expr: Expr,
+  type: ValueType | undefined,
+  scope: CompileScope,
+  lines: readonly EngineLine[],
+): string {
+  let e = expr;
+  while (e.kind === "paren") e = e.inner;
+  if (e.kind === "ref") {
+    const r = scope.checked.references.get(e.id);
+    const line = r === undefined ? undefined : lines[r.item as number];
+    if (line !== undefined) return line.unit;
+  }
+  if (type?.kind !== "number") return "";
+  if (type.percent) return "%";
+  return type.unit === "£" ? "£" : type.unit === "1" ? "" : type.unit;
+}

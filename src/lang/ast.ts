@@ -95,19 +95,7 @@ export type UnaryOp = "-" | "+" | "not";
 
 /** Infix operators, loosest last: `or`, `and`, comparisons, `+ -`, `* /`, `^`. */
 export type BinaryOp =
-  | "+"
-  | "-"
-  | "*"
-  | "/"
-  | "^"
-  | "="
-  | "<>"
-  | "<"
-  | "<="
-  | ">"
-  | ">="
-  | "and"
-  | "or";
+  "+" | "-" | "*" | "/" | "^" | "=" | "<>" | "<" | "<=" | ">" | ">=" | "and" | "or";
 
 /** A prefix operation. */
 export interface UnaryExpr extends NodeBase {
@@ -238,8 +226,18 @@ export interface TableRow extends NodeBase {
 
 /** The values of an input: one scalar, per-period rules, or a table with a period header. */
 export type InputValue =
-  | { readonly kind: "scalar"; readonly id: NodeId; readonly span: Span; readonly value: InputLiteral }
-  | { readonly kind: "series"; readonly id: NodeId; readonly span: Span; readonly rules: readonly InputRule[] }
+  | {
+      readonly kind: "scalar";
+      readonly id: NodeId;
+      readonly span: Span;
+      readonly value: InputLiteral;
+    }
+  | {
+      readonly kind: "series";
+      readonly id: NodeId;
+      readonly span: Span;
+      readonly rules: readonly InputRule[];
+    }
   | {
       readonly kind: "table";
       readonly id: NodeId;

@@ -3,9 +3,8 @@
  * is total: it never throws on user input and reports problems as diagnostics.
  */
 import type { ModelAst } from "./ast";
-import type { Diagnostic } from "./diagnostics";
+import { parseModel } from "./syntax/parse";
 import type { CheckedModel } from "./model";
-import { nodeId } from "./ast";
 
 export type * from "./ast";
 export type * from "./model";
@@ -14,19 +13,8 @@ export * from "./diagnostics";
 export { lexForHighlighting } from "./syntax/highlight";
 export type { HighlightKind, HighlightToken } from "./syntax/highlight";
 
-/** The result of parsing: a tree (with error nodes where the text is broken) and diagnostics. */
-export interface ParseResult {
-  readonly ast: ModelAst;
-  readonly diagnostics: Diagnostic[];
-}
-
-/** Parses model text into an AST. Never throws; broken text yields error nodes and diagnostics. */
-export function parseModel(text: string): ParseResult {
-  return {
-    ast: { kind: "model-file", id: nodeId(0), span: { from: 0, to: text.length }, decls: [] },
-    diagnostics: [],
-  };
-}
+export { parseModel } from "./syntax/parse";
+export type { ParseResult } from "./syntax/parse";
 
 /** Parses, resolves names and checks units. Never throws. */
 export function checkModel(text: string): CheckedModel {

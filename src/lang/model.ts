@@ -24,7 +24,12 @@ export interface UnitInfo {
 /** The type of an expression's value. Numbers carry a base unit; `dimension` is set when the
  * value has one value per member of that dimension. */
 export type ValueType =
-  | { readonly kind: "number"; readonly unit: string; readonly percent: boolean; readonly dimension?: string }
+  | {
+      readonly kind: "number";
+      readonly unit: string;
+      readonly percent: boolean;
+      readonly dimension?: string;
+    }
   | { readonly kind: "boolean"; readonly dimension?: string }
   | { readonly kind: "period" }
   | { readonly kind: "text" }
@@ -110,7 +115,12 @@ export interface CheckedCheck {
   readonly label: string;
   readonly test:
     | { readonly kind: "condition"; readonly expr: Expr }
-    | { readonly kind: "approx"; readonly left: Expr; readonly right: Expr; readonly tolerance: Expr };
+    | {
+        readonly kind: "approx";
+        readonly left: Expr;
+        readonly right: Expr;
+        readonly tolerance: Expr;
+      };
   /** The explanation when this check is a known finding (a published figure that does not reproduce). */
   readonly known?: string;
   readonly decl: CheckDecl;

@@ -6,76 +6,244 @@
  */
 export const diagnosticCodes = {
   // P1xxx: lexing and parsing
-  P1001: { severity: "error", message: "Unexpected character '{char}'. Remove it, or put it inside a quoted string." },
-  P1002: { severity: "error", message: "This string has no closing quote. Add '\"' before the end of the line." },
+  P1001: {
+    severity: "error",
+    message: "Unexpected character '{char}'. Remove it, or put it inside a quoted string.",
+  },
+  P1002: {
+    severity: "error",
+    message: "This string has no closing quote. Add '\"' before the end of the line.",
+  },
   P1003: { severity: "error", message: "Expected {expected} but found {found}." },
-  P1004: { severity: "error", message: "'{text}' is not a financial year. Write the start year and the next year's last two digits, such as 2019/20." },
-  P1005: { severity: "error", message: "Brackets are nested more than {limit} deep. Split the formula into named line items." },
-  P1006: { severity: "error", message: "The model text is {size} characters, more than the limit of {limit}. Split it into smaller models." },
-  P1007: { severity: "error", message: "This name is {length} characters long, more than the limit of {limit}. Use a shorter name and put the full wording in a label." },
-  P1008: { severity: "error", message: "Invisible text-direction control character (U+{hex}) found. Delete it: it can make a formula read differently from how it runs." },
-  P1009: { severity: "error", message: "This formula is too long ({size} operations; the limit is {limit}). Split it into named line items." },
-  P1010: { severity: "warning", message: "The name '{name}' mixes letters from different alphabets ({scripts}). Retype it using one alphabet." },
-  P1011: { severity: "error", message: "An input's values must be numbers, not formulas. Make '{name}' a calculation (remove 'input') or type the value." },
+  P1004: {
+    severity: "error",
+    message:
+      "'{text}' is not a financial year. Write the start year and the next year's last two digits, such as 2019/20.",
+  },
+  P1005: {
+    severity: "error",
+    message: "Brackets are nested more than {limit} deep. Split the formula into named line items.",
+  },
+  P1006: {
+    severity: "error",
+    message:
+      "The model text is {size} characters, more than the limit of {limit}. Split it into smaller models.",
+  },
+  P1007: {
+    severity: "error",
+    message:
+      "This name is {length} characters long, more than the limit of {limit}. Use a shorter name and put the full wording in a label.",
+  },
+  P1008: {
+    severity: "error",
+    message:
+      "Invisible text-direction control character (U+{hex}) found. Delete it: it can make a formula read differently from how it runs.",
+  },
+  P1009: {
+    severity: "error",
+    message:
+      "This formula is too long ({size} operations; the limit is {limit}). Split it into named line items.",
+  },
+  P1010: {
+    severity: "warning",
+    message:
+      "The name '{name}' mixes letters from different alphabets ({scripts}). Retype it using one alphabet.",
+  },
+  P1011: {
+    severity: "error",
+    message:
+      "An input's values must be numbers, not formulas. Make '{name}' a calculation (remove 'input') or type the value.",
+  },
   P1012: { severity: "error", message: "'{clause}' is given twice. Keep one." },
   P1013: { severity: "error", message: "'{clause}' is not allowed on {what}. {hint}" },
-  P1014: { severity: "error", message: "if needs three parts: write 'if condition then value else other' or 'if(condition, value, other)'." },
-  P1015: { severity: "error", message: "This row has {found} values but the table header has {expected} periods. Add or remove values so they line up." },
-  P1016: { severity: "error", message: "The range starts at {from}, after it ends at {to}. Write the earlier year first." },
-  P1017: { severity: "error", message: "Unknown unit '{text}'. Use £, £000, £m, £bn, %, number, or a count such as properties." },
-  P1018: { severity: "error", message: "Too many declarations or tokens ({size}; the limit is {limit}). Split the model." },
+  P1014: {
+    severity: "error",
+    message:
+      "if needs three parts: write 'if condition then value else other' or 'if(condition, value, other)'.",
+  },
+  P1015: {
+    severity: "error",
+    message:
+      "This row has {found} values but the table header has {expected} periods. Add or remove values so they line up.",
+  },
+  P1016: {
+    severity: "error",
+    message: "The range starts at {from}, after it ends at {to}. Write the earlier year first.",
+  },
+  P1017: {
+    severity: "error",
+    message:
+      "Unknown unit '{text}'. Use £, £000, £m, £bn, %, number, or a count such as properties.",
+  },
+  P1018: {
+    severity: "error",
+    message: "Too many declarations or tokens ({size}; the limit is {limit}). Split the model.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },
-  P2003: { severity: "error", message: "'{member}' is not a member of dimension '{dimension}'.{suggestion}" },
-  P2004: { severity: "error", message: "{period} is not one of the model's periods ({first} to {last}). Use a year in range or extend 'periods'." },
-  P2005: { severity: "error", message: "'{name}[{offset}]' in {period} looks before the first period. Add 'opening <value>' to '{name}', or a separate rule for {period}." },
+  P2003: {
+    severity: "error",
+    message: "'{member}' is not a member of dimension '{dimension}'.{suggestion}",
+  },
+  P2004: {
+    severity: "error",
+    message:
+      "{period} is not one of the model's periods ({first} to {last}). Use a year in range or extend 'periods'.",
+  },
+  P2005: {
+    severity: "error",
+    message:
+      "'{name}[{offset}]' in {period} looks before the first period. Add 'opening <value>' to '{name}', or a separate rule for {period}.",
+  },
   P2006: { severity: "error", message: "Unknown dimension '{name}'.{suggestion}" },
   P2007: { severity: "error", message: "Unknown function '{name}'.{suggestion}" },
-  P2008: { severity: "warning", message: "'{name}' looks like '{other}' but is spelled with different characters. Use one spelling." },
-  P2009: { severity: "error", message: "The model has no 'periods' line. Add one such as 'periods 2018/19 .. 2022/23'." },
+  P2008: {
+    severity: "warning",
+    message:
+      "'{name}' looks like '{other}' but is spelled with different characters. Use one spelling.",
+  },
+  P2009: {
+    severity: "error",
+    message: "The model has no 'periods' line. Add one such as 'periods 2018/19 .. 2022/23'.",
+  },
   P2010: { severity: "error", message: "'{what}' is given more than once. Keep one." },
-  P2011: { severity: "error", message: "{period} is covered by two rules of '{name}'. Make the ranges not overlap." },
-  P2012: { severity: "error", message: "No rule of '{name}' covers {period}. Add a rule for it, or use an open range such as '{period} ..'." },
+  P2011: {
+    severity: "error",
+    message: "{period} is covered by two rules of '{name}'. Make the ranges not overlap.",
+  },
+  P2012: {
+    severity: "error",
+    message:
+      "No rule of '{name}' covers {period}. Add a rule for it, or use an open range such as '{period} ..'.",
+  },
   P2013: { severity: "error", message: "A scenario can only change inputs; '{name}' is {what}." },
-  P2014: { severity: "error", message: "{period} appears twice in this table's header. Remove one column." },
-  P2015: { severity: "error", message: "The table has no row for '{member}'. Add a row, with 0 if there is no value." },
-  P2016: { severity: "error", message: "'{name}' has no dimension, so it cannot be indexed by member '{member}'." },
+  P2014: {
+    severity: "error",
+    message: "{period} appears twice in this table's header. Remove one column.",
+  },
+  P2015: {
+    severity: "error",
+    message: "The table has no row for '{member}'. Add a row, with 0 if there is no value.",
+  },
+  P2016: {
+    severity: "error",
+    message: "'{name}' has no dimension, so it cannot be indexed by member '{member}'.",
+  },
   P2017: { severity: "error", message: "'{name}' is given twice in this dimension. Remove one." },
-  P2018: { severity: "error", message: "'{name}' is by '{dimension}': pick a member such as '{name}[{example}]' or aggregate it, e.g. 'sum({name} over {dimension})'." },
+  P2018: {
+    severity: "error",
+    message:
+      "'{name}' is by '{dimension}': pick a member such as '{name}[{example}]' or aggregate it, e.g. 'sum({name} over {dimension})'.",
+  },
   P2019: { severity: "error", message: "{function} takes {expected} but was given {found}." },
-  P2020: { severity: "error", message: "'over' is only allowed with sum, min, max, average, wavg, sumif and count." },
+  P2020: {
+    severity: "error",
+    message: "'over' is only allowed with sum, min, max, average, wavg, sumif and count.",
+  },
   P2021: { severity: "error", message: "'{name}' is a {what}, not a value. Refer to a line item." },
-  P2022: { severity: "error", message: "The periods run from {first} to {last}, backwards. Write the earlier year first." },
+  P2022: {
+    severity: "error",
+    message: "The periods run from {first} to {last}, backwards. Write the earlier year first.",
+  },
   // P3xxx: units and types
-  P3001: { severity: "error", message: "Cannot {verb} '{left}' and '{right}'. Convert one side so both have the same unit." },
-  P3002: { severity: "error", message: "'{name}' is declared in '{declared}' but its formula gives '{inferred}'. Fix the formula or the declared unit." },
-  P3003: { severity: "error", message: "A {form} value cannot go in a line item measured in '{unit}'. Type a plain number or change the unit." },
-  P3004: { severity: "error", message: "Expected a condition (true or false) here, found {found}. Compare values, e.g. 'x > 0'." },
+  P3001: {
+    severity: "error",
+    message: "Cannot {verb} '{left}' and '{right}'. Convert one side so both have the same unit.",
+  },
+  P3002: {
+    severity: "error",
+    message:
+      "'{name}' is declared in '{declared}' but its formula gives '{inferred}'. Fix the formula or the declared unit.",
+  },
+  P3003: {
+    severity: "error",
+    message:
+      "A {form} value cannot go in a line item measured in '{unit}'. Type a plain number or change the unit.",
+  },
+  P3004: {
+    severity: "error",
+    message:
+      "Expected a condition (true or false) here, found {found}. Compare values, e.g. 'x > 0'.",
+  },
   P3005: { severity: "error", message: "Expected a number here, found {found}." },
-  P3006: { severity: "error", message: "Dimensions do not match: '{left}' and '{right}'. Aggregate with sum(... over ...) or pick a member." },
-  P3007: { severity: "error", message: "The power in x ^ n must be a plain number, found '{unit}'." },
-  P3008: { severity: "error", message: "Argument {position} of {function} should be {expected}, found '{found}'." },
-  P3009: { severity: "error", message: "The tolerance is in '{tolerance}' but the values compared are in '{unit}'. Use the same unit." },
-  P3010: { severity: "warning", message: "In a formula, ({text}) is a positive number. Write -{text} if you mean a negative." },
-  P3011: { severity: "error", message: "The two results of this if differ: '{left}' and '{right}'. Make both the same unit." },
-  P3012: { severity: "error", message: "A check must be a condition (true or false) or a comparison with 'within'; found {found}." },
-  P3013: { severity: "warning", message: "'{name}' has no declared unit; its formula gives '{inferred}'. Add '({inferred})' after the name." },
+  P3006: {
+    severity: "error",
+    message:
+      "Dimensions do not match: '{left}' and '{right}'. Aggregate with sum(... over ...) or pick a member.",
+  },
+  P3007: {
+    severity: "error",
+    message: "The power in x ^ n must be a plain number, found '{unit}'.",
+  },
+  P3008: {
+    severity: "error",
+    message: "Argument {position} of {function} should be {expected}, found '{found}'.",
+  },
+  P3009: {
+    severity: "error",
+    message:
+      "The tolerance is in '{tolerance}' but the values compared are in '{unit}'. Use the same unit.",
+  },
+  P3010: {
+    severity: "warning",
+    message: "In a formula, ({text}) is a positive number. Write -{text} if you mean a negative.",
+  },
+  P3011: {
+    severity: "error",
+    message: "The two results of this if differ: '{left}' and '{right}'. Make both the same unit.",
+  },
+  P3012: {
+    severity: "error",
+    message:
+      "A check must be a condition (true or false) or a comparison with 'within'; found {found}.",
+  },
+  P3013: {
+    severity: "warning",
+    message:
+      "'{name}' has no declared unit; its formula gives '{inferred}'. Add '({inferred})' after the name.",
+  },
   // P4xxx: evaluation (the engine reports these)
-  P4001: { severity: "error", message: "Division by zero in {period}. Guard the formula with if(divisor = 0, ..., ...)." },
-  P4002: { severity: "error", message: "No opening value for '{name}' before the first period. Add 'opening <value>'." },
+  P4001: {
+    severity: "error",
+    message: "Division by zero in {period}. Guard the formula with if(divisor = 0, ..., ...).",
+  },
+  P4002: {
+    severity: "error",
+    message: "No opening value for '{name}' before the first period. Add 'opening <value>'.",
+  },
   P4003: { severity: "error", message: "{what} is out of range in {period}: {detail}" },
-  P4004: { severity: "error", message: "These line items depend on each other in a circle: {names}. Break the cycle, e.g. with x[-1]." },
+  P4004: {
+    severity: "error",
+    message:
+      "These line items depend on each other in a circle: {names}. Break the cycle, e.g. with x[-1].",
+  },
   P4005: { severity: "error", message: "{function} found no solution: {detail}" },
-  P4006: { severity: "error", message: "{function}: the condition is never met within the model's periods." },
+  P4006: {
+    severity: "error",
+    message: "{function}: the condition is never met within the model's periods.",
+  },
   P4007: { severity: "error", message: "Check '{name}' fails in {period}: {detail}" },
   P4008: { severity: "error", message: "Wrong kind of value at run time in {period}: {detail}" },
   // P5xxx: persistence and import
-  P5001: { severity: "error", message: "The file is {size} bytes, more than the limit of {limit}. Split the model." },
+  P5001: {
+    severity: "error",
+    message: "The file is {size} bytes, more than the limit of {limit}. Split the model.",
+  },
   P5002: { severity: "error", message: "This is not a Precept file: {detail}" },
-  P5003: { severity: "error", message: "The browser's storage is full. Export your models, then delete old versions." },
-  P5004: { severity: "warning", message: "This model was changed in another tab. Reload to see the latest version before saving." },
-  P5005: { severity: "error", message: "Saving failed: {detail}. Your text is still in the editor; export it to keep a copy." },
+  P5003: {
+    severity: "error",
+    message: "The browser's storage is full. Export your models, then delete old versions.",
+  },
+  P5004: {
+    severity: "warning",
+    message:
+      "This model was changed in another tab. Reload to see the latest version before saving.",
+  },
+  P5005: {
+    severity: "error",
+    message: "Saving failed: {detail}. Your text is still in the editor; export it to keep a copy.",
+  },
 } as const;
 
 /** A stable diagnostic code, such as "P3001". */

@@ -1,0 +1,15 @@
+/**
+ * Limits that keep the front end safe on untrusted text. A model beyond a limit gets a diagnostic,
+ * never a crash or a hang.
+ */
+export const Limits = {
+  /** Characters in one model text (about 2 MB of ASCII). */
+  maxFileChars: 2_000_000,
+  /** Characters in one name. */
+  maxNameLength: 100,
+  /** Nesting of brackets, prefix operators, `if` and `^` in one formula. The parser recurses once
+   * per level; Chevrotain overflows a browser worker's stack at about 185 nested parentheses. */
+  maxNesting: 64,
+  /** Operators in one declaration; bounds the depth of every AST walk. */
+  maxOperations: 2_000,
+} as const;

@@ -1,0 +1,824 @@
+/**
+ * Turns the Chevrotain CST of one declaration into AST nodes. Parts missing after error recovery
+ * become `error-expr` / `error-decl` nodes; the parser already reported why.
+ */
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import { makeSpan } from "../../base";
+import type { Span } from "../../base";
+import type * as A from "../ast";
+import { nodeId } from "../ast";
+import { normalizeDecimal, negateDecimal, shiftDecimal } from "../decimal-text";
+import { makeDiagnostic } from "../diagnostics";
+import type { Diagnostic } from "../diagnostics";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const isToken = (e: CstElement): e is IToken => "image" in e;
+const present = (t: IToken): boolean =>
+  !Number.isNaN(t.startOffset) && t.isInsertedInRecovery !== true;
+
+function tokensOf(node: CstNode, key: string): IToken[] {
+  return (node.children[key] ?? []).filter(isToken).filter(present);
+}
+
+function nodesOf(node: CstNode, key: string): CstNode[] {
+  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+
+function tokenOf(node: CstNode, key: string): IToken | undefined {
+  return tokensOf(node, key)[0];
+}
+
+function nodeOf(node: CstNode, key: string): CstNode | undefined {
+  return nodesOf(node, key)[0];
+}
+
+/** Builds AST nodes with ids unique within one parse. */
+export class AstBuilder {
+  private nextId = 1;
+  readonly diagnostics: Diagnostic[] = [];
+  /** The span of the declaration being converted: the fallback for recovered parts. */
+  fallback: Span = makeSpan(0, 0);
+  private readonly trailing = new Map<number, IToken>();
+  private readonly lineStarts: number[] = [0];
+
+  /** `text` is the model text; `comments` are the lexer's comment tokens that end a line. */
+  constructor(text: string, comments: readonly IToken[]) {
+    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
+    for (const c of comments) this.trailing.set(this.lineOf(c.startOffset), c);
+  }
+
+  /** The zero-based line of an offset. */
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Takes the comment that ends the line on which `span` ends, if there is one. */
+  takeComment(span: Span): A.Comment | undefined {
+    const line = this.lineOf(Math.max(span.from, span.to - 1));
+    const t = this.trailing.get(line);
+    if (t === undefined || t.startOffset < span.to) return undefined;
+    this.trailing.delete(line);
+    return {
+      kind: "comment",
+      id: this.id(),
+      span: this.tokenSpan(t),
+      text: t.image.slice(1).trimEnd(),
+    };
+  }
+
+  /** Takes every comment left on lines `span` covers, joined into one. */
+  takeCommentsWithin(span: Span): A.Comment | undefined {
+    const first = this.lineOf(span.from);
+    const last = this.lineOf(Math.max(span.from, span.to - 1));
+    const found: IToken[] = [];
+    for (let line = first; line <= last; line++) {
+      const t = this.trailing.get(line);
+      if (t !== undefined && t.startOffset >= span.from) {
+        found.push(t);
+        this.trailing.delete(line);
+      }
+    }
+    const head = found[0];
+    const tail = found[found.length - 1];
+    if (head === undefined || tail === undefined) return undefined;
+    const text = found.map((t) => t.image.slice(1).trim()).join(" ");
+    return {
+      kind: "comment",
+      id: this.id(),
+      span: makeSpan(head.startOffset, tail.startOffset + tail.image.length),
+      text: found.length === 1 ? head.image.slice(1).trimEnd() : ` ${text}`,
+    };
+  }
+
+  /** A fresh node id. */
+  id(): A.NodeId {
+    return nodeId(this.nextId++);
+  }
+
+  /** The span of a token. */
+  tokenSpan(t: IToken): Span {
+    return makeSpan(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  /** The span of a CST node, or the fallback when recovery left it without a location. */
+  nodeSpan(n: CstNode | undefined): Span {
+    const loc = n?.location;
+    if (
+      loc === undefined ||
+      Number.isNaN(loc.startOffset) ||
+      loc.endOffset === undefined ||
+      Number.isNaN(loc.endOffset)
+    ) {
+      return this.fallback;
+    }
+    return makeSpan(loc.startOffset, loc.endOffset + 1);
+  }
+
+  /** An error expression covering `span`. */
+  errorExpr(span: Span = this.fallback): A.ErrorExpr {
+    return { kind: "error-expr", id: this.id(), span };
+  }
+
+  ident(t: IToken): A.Ident {
+    return {
+      kind: "ident",
+      id: this.id(),
+      span: this.tokenSpan(t),
+      name: t.image.normalize("NFC"),
+    };
+  }
+
+  string(t: IToken): A.StringLit {
+    const closed = t.image.length >= 2 && t.image.endsWith('"') && !t.image.endsWith('\\"');
+    const inner = t.image.slice(1, closed ? -1 : undefined);
+    const value = inner.replace(/\\(.)/g, "$1").normalize("NFC");
+    return { kind: "string", id: this.id(), span: this.tokenSpan(t), value };
+  }
+
+  period(t: IToken): A.PeriodLit {
+    return {
+      kind: "period",
+      id: this.id(),
+      span: this.tokenSpan(t),
+      year: Number(t.image.slice(0, 4)),
+    };
+  }
+
+  /** A number, money, percent or scale-unit token as a literal. */
+  number(t: IToken, negative = false, span: Span = this.tokenSpan(t)): A.NumberLit {
+    const image = t.image;
+    let form: A.NumberForm = "plain";
+    let scale: A.MoneyScale = "";
+    let digits = image;
+    let exponent = 0;
+    if (image.startsWith("£")) {
+      form = "money";
+      const m = /^£([\d,.]*)(bn|k|m|000)?$/.exec(image);
+      const written = m?.[1] ?? "";
+      const suffix = m?.[2] ?? "";
+      // A bare scale (`£000`, `£m`) in a formula means one of that unit: round(x, £000).
+      digits = written === "" ? "1" : written;
+      scale =
+        suffix === "000" ? "k" : suffix === "bn" || suffix === "k" || suffix === "m" ? suffix : "";
+      exponent = scale === "k" ? 3 : scale === "m" ? 6 : scale === "bn" ? 9 : 0;
+    } else if (image.endsWith("%")) {
+      form = "percent";
+      digits = image.slice(0, -1);
+      exponent = -2;
+    }
+    digits = normalizeDecimal(digits);
+    const magnitude = shiftDecimal(digits, exponent);
+    return {
+      kind: "number",
+      id: this.id(),
+      span,
+      form,
+      scale,
+      digits: negative ? negateDecimal(digits) : digits,
+      value: negative ? negateDecimal(magnitude) : magnitude,
+    };
+  }
+
+  report(
+    code: Parameters<typeof makeDiagnostic>[0],
+    span: Span,
+    args: Parameters<typeof makeDiagnostic>[2] = {},
+  ): void {
+    this.diagnostics.push(makeDiagnostic(code, span, args));
+  }
+}
+
+/** Converts one declaration's CST. */
+export function convertDeclaration(b: AstBuilder, cst: CstNode): A.Decl {
+  const span = b.fallback;
+  const section = tokenOf(cst, "Section");
+  if (section !== undefined) {
+    return {
+      kind: "section",
+      id: b.id(),
+      span: b.tokenSpan(section),
+      title: section.image.slice(2).trim(),
+    };
+  }
+  const model = nodeOf(cst, "modelDecl");
+  if (model !== undefined) return convertModel(b, model, span);
+  const periods = nodeOf(cst, "periodsDecl");
+  if (periods !== undefined) return convertPeriods(b, periods, span);
+  const dimension = nodeOf(cst, "dimensionDecl");
+  if (dimension !== undefined) return convertDimension(b, dimension, span);
+  const input = nodeOf(cst, "inputDecl");
+  if (input !== undefined) return convertInput(b, input, span);
+  const calc = nodeOf(cst, "calcDecl");
+  if (calc !== undefined) return convertCalc(b, calc, span);
+  const scenario = nodeOf(cst, "scenarioDecl");
+  if (scenario !== undefined) return convertScenario(b, scenario, span);
+  const check = nodeOf(cst, "checkDecl");
+  if (check !== undefined) return convertCheck(b, check, span);
+  return { kind: "error-decl", id: b.id(), span };
+}
+
+interface RawClauses {
+  label?: A.StringLit;
+  source?: A.StringLit;
+  known?: A.StringLit;
+  opening?: A.Expr;
+}
+
+type ClauseName = keyof RawClauses;
+
+/** Reads the clauses, reporting duplicates and clauses not allowed on `what`. */
+function convertClauses(
+  b: AstBuilder,
+  parent: CstNode,
+  allowed: readonly ClauseName[],
+  what: string,
+  hint: string,
+): RawClauses {
+  const out: RawClauses = {};
+  const clauses = nodeOf(parent, "clauses");
+  if (clauses === undefined) return out;
+  for (const clause of nodesOf(clauses, "clause")) {
+    const keyword =
+      tokenOf(clause, "Label") ??
+      tokenOf(clause, "Source") ??
+      tokenOf(clause, "Known") ??
+      tokenOf(clause, "Opening");
+    if (keyword === undefined) continue;
+    const name = keyword.image as ClauseName;
+    const span = b.nodeSpan(clause);
+    if (!allowed.includes(name)) {
+      b.report("P1013", span, { clause: name, what, hint });
+      continue;
+    }
+    if (out[name] !== undefined) {
+      b.report("P1012", span, { clause: name });
+      continue;
+    }
+    if (name === "opening") {
+      const e = nodeOf(clause, "expression");
+      out.opening = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
+    } else {
+      const str = tokenOf(clause, "String");
+      if (str !== undefined) out[name] = b.string(str);
+    }
+  }
+  return out;
+}
+
+function withClauses<T extends object>(
+  node: T,
+  clauses: RawClauses,
+  keys: readonly ClauseName[],
+): T {
+  const out = node as unknown as Record<string, unknown>;
+  for (const key of keys) {
+    const value = clauses[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return node;
+}
+
+function convertModel(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const title = tokenOf(n, "String");
+  if (title === undefined) return { kind: "error-decl", id: b.id(), span };
+  const clauses = convertClauses(
+    b,
+    n,
+    ["source", "label"],
+    "the model line",
+    "Use 'source \"...\"'.",
+  );
+  const decl: A.ModelDecl = { kind: "model", id: b.id(), span, title: b.string(title) };
+  return withClauses(decl, clauses, ["source", "label"]);
+}
+
+function convertPeriods(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const [first, last] = tokensOf(n, "Period");
+  if (first === undefined || last === undefined) return { kind: "error-decl", id: b.id(), span };
+  const clauses = convertClauses(
+    b,
+    n,
+    ["source"],
+    "the periods line",
+    "Put the model's source here or on the model line.",
+  );
+  const decl: A.PeriodsDecl = {
+    kind: "periods",
+    id: b.id(),
+    span,
+    first: b.period(first),
+    last: b.period(last),
+  };
+  return withClauses(decl, clauses, ["source"]);
+}
+
+function convertDimension(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const name = tokenOf(n, "Identifier");
+  if (name === undefined) return { kind: "error-decl", id: b.id(), span };
+  const members: A.MemberDecl[] = [];
+  for (const m of nodesOf(n, "memberDecl")) {
+    const memberName = tokenOf(m, "Identifier");
+    if (memberName === undefined) continue;
+    const label = tokenOf(m, "String");
+    const member: Mutable<A.MemberDecl> = {
+      kind: "member-decl",
+      id: b.id(),
+      span: b.nodeSpan(m),
+      name: b.ident(memberName),
+    };
+    if (label !== undefined) member.label = b.string(label);
+    const comment = b.takeComment(member.span);
+    if (comment !== undefined) member.comment = comment;
+    members.push(member);
+  }
+  const clauses = convertClauses(
+    b,
+    n,
+    ["label", "source"],
+    "a dimension",
+    "Use 'label' or 'source'.",
+  );
+  const decl: A.DimensionDecl = {
+    kind: "dimension",
+    id: b.id(),
+    span,
+    name: b.ident(name),
+    members,
+  };
+  return withClauses(decl, clauses, ["label", "source"]);
+}
+
+interface Head {
+  name: A.Ident;
+  dimension?: A.Ident;
+  unit?: A.UnitExpr;
+}
+
+function convertHead(b: AstBuilder, n: CstNode | undefined): Head | undefined {
+  if (n === undefined) return undefined;
+  const [name, dimension] = tokensOf(n, "Identifier");
+  if (name === undefined) return undefined;
+  const head: Head = { name: b.ident(name) };
+  if (dimension !== undefined) head.dimension = b.ident(dimension);
+  const unit = nodeOf(n, "unitDecl");
+  if (unit !== undefined) head.unit = convertUnit(b, unit);
+  return head;
+}
+
+function convertUnit(b: AstBuilder, n: CstNode): A.UnitExpr {
+  const atoms = nodesOf(n, "unitAtom").map((a) => ({ node: a, span: b.nodeSpan(a) }));
+  const operators = [...tokensOf(n, "Star"), ...tokensOf(n, "Slash"), ...tokensOf(n, "Per")].sort(
+    (x, y) => x.startOffset - y.startOffset,
+  );
+  const numerator: A.UnitAtom[] = [];
+  const denominator: A.UnitAtom[] = [];
+  atoms.forEach((atom, i) => {
+    const t =
+      tokenOf(atom.node, "PoundUnit") ??
+      tokenOf(atom.node, "PercentSign") ??
+      tokenOf(atom.node, "Identifier");
+    if (t === undefined) return;
+    let name = t.image.normalize("NFC");
+    let scale: A.UnitAtom["scale"] = "";
+    if (name.startsWith("£")) {
+      const suffix = name.slice(1);
+      scale = suffix === "000" || suffix === "k" || suffix === "m" || suffix === "bn" ? suffix : "";
+      name = "£";
+    }
+    const atomNode: A.UnitAtom = { kind: "unit-atom", id: b.id(), span: atom.span, name, scale };
+    const op = i === 0 ? undefined : operators[i - 1];
+    if (op === undefined || op.image === "*" || op.image === "×") numerator.push(atomNode);
+    else denominator.push(atomNode);
+  });
+  return { kind: "unit", id: b.id(), span: b.nodeSpan(n), numerator, denominator };
+}
+
+/** An input literal: a number, `-number`, or `(number)` read as a negative. Else P1011. */
+function toInputLiteral(b: AstBuilder, e: A.Expr, itemName: string): A.InputLiteral {
+  if (e.kind === "number" || e.kind === "error-expr") return e;
+  if (e.kind === "unary" && e.op === "-" && e.operand.kind === "number") {
+    return {
+      ...e.operand,
+      span: e.span,
+      digits: negateDecimal(e.operand.digits),
+      value: negateDecimal(e.operand.value),
+    };
+  }
+  if (e.kind === "paren" && e.inner.kind === "number" && !e.inner.value.startsWith("-")) {
+    return {
+      ...e.inner,
+      span: e.span,
+      digits: negateDecimal(e.inner.digits),
+      value: negateDecimal(e.inner.value),
+    };
+  }
+  b.report("P1011", e.span, { name: itemName });
+  return b.errorExpr(e.span);
+}
+
+function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
+  const signed = nodeOf(cell, "signedNumber");
+  const t =
+    signed === undefined
+      ? undefined
+      : (tokenOf(signed, "Number") ?? tokenOf(signed, "Money") ?? tokenOf(signed, "Percent"));
+  if (signed === undefined || t === undefined) return b.errorExpr(b.nodeSpan(cell));
+  const minus = tokenOf(signed, "Minus") !== undefined;
+  const bracketed = tokenOf(cell, "LParen") !== undefined;
+  return b.number(t, minus !== bracketed, b.nodeSpan(cell));
+}
+
+function convertInputValue(b: AstBuilder, n: CstNode | undefined, itemName: string): A.InputValue {
+  const span = b.nodeSpan(n);
+  if (n === undefined) return { kind: "scalar", id: b.id(), span, value: b.errorExpr(span) };
+  const table = nodeOf(n, "table");
+  if (table !== undefined) {
+    const header = tokensOf(table, "Period").map((t) => b.period(t));
+    const rows = nodesOf(table, "tableRow").map((row): A.TableRow => {
+      const member = tokenOf(row, "Identifier");
+      const cells = nodesOf(row, "cell").map((c) => convertCell(b, c));
+      const out: Mutable<A.TableRow> = {
+        kind: "table-row",
+        id: b.id(),
+        span: b.nodeSpan(row),
+        cells,
+      };
+      if (member !== undefined) out.member = b.ident(member);
+      const comment = b.takeComment(out.span);
+      if (comment !== undefined) out.comment = comment;
+      if (cells.length !== header.length && header.length > 0) {
+        b.report("P1015", out.span, { found: cells.length, expected: header.length });
+      }
+      return out;
+    });
+    return { kind: "table", id: b.id(), span: b.nodeSpan(table), header, rows };
+  }
+  const rules = nodesOf(n, "rule");
+  if (rules.length > 0) {
+    const converted = rules.map((r): A.InputRule => {
+      const rule = convertRule(b, r);
+      const out: Mutable<A.InputRule> = {
+        kind: "input-rule",
+        id: rule.id,
+        span: rule.span,
+        range: rule.range ?? { kind: "range", id: b.id(), span: rule.span, open: false },
+        value: toInputLiteral(b, rule.expr, itemName),
+      };
+      if (rule.comment !== undefined) out.comment = rule.comment;
+      return out;
+    });
+    return { kind: "series", id: b.id(), span, rules: converted };
+  }
+  const e = nodeOf(n, "expression");
+  const value =
+    e === undefined ? b.errorExpr(span) : toInputLiteral(b, convertExpression(b, e), itemName);
+  return { kind: "scalar", id: b.id(), span, value };
+}
+
+function convertInput(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const head = convertHead(b, nodeOf(n, "itemHead"));
+  if (head === undefined) return { kind: "error-decl", id: b.id(), span };
+  const value = convertInputValue(b, nodeOf(n, "inputValue"), head.name.name);
+  const clauses = convertClauses(
+    b,
+    n,
+    ["label", "source"],
+    "an input",
+    "Only calculations take 'opening'.",
+  );
+  const decl: A.InputDecl = { kind: "input", id: b.id(), span, ...head, value };
+  return withClauses(decl, clauses, ["label", "source"]);
+}
+
+function convertRange(b: AstBuilder, n: CstNode): A.PeriodRange | undefined {
+  const periods = tokensOf(n, "Period");
+  const range = tokenOf(n, "Range");
+  const first = periods[0];
+  if (first === undefined) return undefined;
+  const out: Mutable<A.PeriodRange> = {
+    kind: "range",
+    id: b.id(),
+    span: b.nodeSpan(n),
+    open: range !== undefined,
+  };
+  if (range !== undefined && range.startOffset < first.startOffset) {
+    out.to = b.period(first);
+  } else {
+    out.from = b.period(first);
+    const second = periods[1];
+    if (second !== undefined) out.to = b.period(second);
+  }
+  if (out.from !== undefined && out.to !== undefined && out.from.year > out.to.year) {
+    b.report("P1016", out.span, { from: periodLabel(out.from.year), to: periodLabel(out.to.year) });
+  }
+  return out;
+}
+
+/** "2019/20" for 2019. */
+export function periodLabel(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
+function convertRule(b: AstBuilder, n: CstNode): A.Rule {
+  const rangeNode = nodeOf(n, "periodRange");
+  const range = rangeNode === undefined ? undefined : convertRange(b, rangeNode);
+  const e = nodeOf(n, "expression");
+  const rule: Mutable<A.Rule> = {
+    kind: "rule",
+    id: b.id(),
+    span: b.nodeSpan(n),
+    expr: e === undefined ? b.errorExpr(b.nodeSpan(n)) : convertExpression(b, e),
+  };
+  if (range !== undefined) rule.range = range;
+  const comment = b.takeComment(rule.span);
+  if (comment !== undefined) rule.comment = comment;
+  return rule;
+}
+
+function convertCalc(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const head = convertHead(b, nodeOf(n, "itemHead"));
+  if (head === undefined) return { kind: "error-decl", id: b.id(), span };
+  const ruleNodes = nodesOf(n, "rule");
+  let rules: A.Rule[];
+  if (ruleNodes.length > 0) {
+    rules = ruleNodes.map((r) => convertRule(b, r));
+  } else {
+    const e = nodeOf(n, "expression");
+    const expr = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
+    rules = [{ kind: "rule", id: b.id(), span: expr.span, expr }];
+  }
+  const clauses = convertClauses(b, n, ["label", "source", "opening"], "a calculation", "");
+  const decl: Mutable<A.CalcDecl> = { kind: "calc", id: b.id(), span, ...head, rules };
+  withClauses(decl, clauses, ["label", "source"]);
+  if (clauses.opening !== undefined)
+    decl.opening = toInputLiteral(b, clauses.opening, head.name.name);
+  return decl;
+}
+
+function convertScenario(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const name = tokenOf(n, "Identifier");
+  if (name === undefined) return { kind: "error-decl", id: b.id(), span };
+  const label = tokenOf(n, "String");
+  const overrides = nodesOf(n, "override").flatMap((o): A.Override[] => {
+    const target = tokenOf(o, "Identifier");
+    if (target === undefined) return [];
+    const override: Mutable<A.Override> = {
+      kind: "override",
+      id: b.id(),
+      span: b.nodeSpan(o),
+      name: b.ident(target),
+      value: convertInputValue(b, nodeOf(o, "inputValue"), target.image),
+    };
+    const comment = b.takeComment(override.span);
+    if (comment !== undefined) override.comment = comment;
+    return [override];
+  });
+  const decl: Mutable<A.ScenarioDecl> = {
+    kind: "scenario",
+    id: b.id(),
+    span,
+    name: b.ident(name),
+    overrides,
+  };
+  if (label !== undefined) decl.label = b.string(label);
+  return decl;
+}
+
+function convertCheck(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const name = tokenOf(n, "Identifier");
+  const [e, tol] = nodesOf(n, "expression");
+  const decl: Mutable<A.CheckDecl> = {
+    kind: "check",
+    id: b.id(),
+    span,
+    expr: e === undefined ? b.errorExpr(span) : convertExpression(b, e),
+  };
+  if (name !== undefined) decl.name = b.ident(name);
+  if (tol !== undefined) decl.tolerance = convertExpression(b, tol);
+  const clauses = convertClauses(b, n, ["label", "known"], "a check", "Use 'label' or 'known'.");
+  return withClauses(decl, clauses, ["label", "known"]);
+}
+
+// Expressions ---------------------------------------------------------------------------------
+
+const binaryOps: Readonly<Record<string, A.BinaryOp>> = {
+  Plus: "+",
+  Minus: "-",
+  Star: "*",
+  Slash: "/",
+  Caret: "^",
+  Equals: "=",
+  Approx: "=",
+  NotEq: "<>",
+  Less: "<",
+  LessEq: "<=",
+  Greater: ">",
+  GreaterEq: ">=",
+  And: "and",
+  Or: "or",
+};
+
+/** Left-folds `operand (op operand)*`, taking operators in source order. */
+function foldLeft(
+  b: AstBuilder,
+  n: CstNode,
+  operandKey: string,
+  opKeys: readonly string[],
+  convert: (c: CstNode) => A.Expr,
+): A.Expr {
+  const operands = nodesOf(n, operandKey).map(convert);
+  const ops = opKeys
+    .flatMap((key) => tokensOf(n, key).map((t) => ({ t, op: binaryOps[key] ?? "+" })))
+    .sort((x, y) => x.t.startOffset - y.t.startOffset);
+  let left = operands[0] ?? b.errorExpr(b.nodeSpan(n));
+  for (let i = 1; i < operands.length; i++) {
+    const right = operands[i] ?? b.errorExpr(b.nodeSpan(n));
+    const op = ops[i - 1]?.op ?? "+";
+    left = {
+      kind: "binary",
+      id: b.id(),
+      span: makeSpan(left.span.from, right.span.to),
+      op,
+      left,
+      right,
+    };
+  }
+  return left;
+}
+
+/** Converts an `expression` CST node. */
+export function convertExpression(b: AstBuilder, n: CstNode): A.Expr {
+  return foldLeft(b, n, "andExpr", ["Or"], (c) =>
+    foldLeft(b, c, "notExpr", ["And"], (d) => convertNot(b, d)),
+  );
+}
+
+function convertNot(b: AstBuilder, n: CstNode): A.Expr {
+  const not = tokenOf(n, "Not");
+  if (not !== undefined) {
+    const inner = nodeOf(n, "notExpr");
+    const operand = inner === undefined ? b.errorExpr(b.nodeSpan(n)) : convertNot(b, inner);
+    return {
+      kind: "unary",
+      id: b.id(),
+      span: makeSpan(not.startOffset, operand.span.to),
+      op: "not",
+      operand,
+    };
+  }
+  const comparison = nodeOf(n, "comparison");
+  if (comparison === undefined) return b.errorExpr(b.nodeSpan(n));
+  return foldLeft(
+    b,
+    comparison,
+    "additive",
+    ["Equals", "Approx", "NotEq", "Less", "LessEq", "Greater", "GreaterEq"],
+    (c) =>
+      foldLeft(b, c, "multiplicative", ["Plus", "Minus"], (d) =>
+        foldLeft(b, d, "unary", ["Star", "Slash"], (e) => convertUnary(b, e)),
+      ),
+  );
+}
+
+function convertUnary(b: AstBuilder, n: CstNode): A.Expr {
+  const sign = tokenOf(n, "Minus") ?? tokenOf(n, "Plus");
+  if (sign !== undefined) {
+    const inner = nodeOf(n, "unary");
+    const operand = inner === undefined ? b.errorExpr(b.nodeSpan(n)) : convertUnary(b, inner);
+    const op: A.UnaryOp = sign.tokenType.name === "Minus" ? "-" : "+";
+    return {
+      kind: "unary",
+      id: b.id(),
+      span: makeSpan(sign.startOffset, operand.span.to),
+      op,
+      operand,
+    };
+  }
+  const power = nodeOf(n, "power");
+  if (power === undefined) return b.errorExpr(b.nodeSpan(n));
+  const primary = nodeOf(power, "primary");
+  const base = primary === undefined ? b.errorExpr(b.nodeSpan(power)) : convertPrimary(b, primary);
+  if (tokenOf(power, "Caret") === undefined) return base;
+  const exponentNode = nodeOf(power, "unary");
+  const exponent =
+    exponentNode === undefined ? b.errorExpr(b.nodeSpan(power)) : convertUnary(b, exponentNode);
+  return {
+    kind: "binary",
+    id: b.id(),
+    span: makeSpan(base.span.from, exponent.span.to),
+    op: "^",
+    left: base,
+    right: exponent,
+  };
+}
+
+function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
+  const literal =
+    tokenOf(n, "Number") ?? tokenOf(n, "Money") ?? tokenOf(n, "Percent") ?? tokenOf(n, "PoundUnit");
+  if (literal !== undefined) return b.number(literal);
+  const str = tokenOf(n, "String");
+  if (str !== undefined) return b.string(str);
+  const bool = tokenOf(n, "True") ?? tokenOf(n, "False");
+  if (bool !== undefined)
+    return { kind: "boolean", id: b.id(), span: b.tokenSpan(bool), value: bool.image === "true" };
+  const period = tokenOf(n, "Period");
+  if (period !== undefined) return b.period(period);
+  const ifNode = nodeOf(n, "ifExpr");
+  if (ifNode !== undefined) return convertIf(b, ifNode);
+  const ref = nodeOf(n, "reference");
+  if (ref !== undefined) return convertReference(b, ref);
+  const paren = nodeOf(n, "parenthesised");
+  if (paren !== undefined) {
+    const inner = nodeOf(paren, "expression");
+    return {
+      kind: "paren",
+      id: b.id(),
+      span: b.nodeSpan(paren),
+      inner: inner === undefined ? b.errorExpr(b.nodeSpan(paren)) : convertExpression(b, inner),
+    };
+  }
+  return b.errorExpr(b.nodeSpan(n));
+}
+
+function convertIf(b: AstBuilder, n: CstNode): A.Expr {
+  const parts = nodesOf(n, "expression").map((e) => convertExpression(b, e));
+  const span = b.nodeSpan(n);
+  const [condition, then, otherwise] = parts;
+  if (condition === undefined || then === undefined || otherwise === undefined) {
+    if (parts.length > 0) b.report("P1014", span);
+    return b.errorExpr(span);
+  }
+  return { kind: "conditional", id: b.id(), span, condition, then, otherwise };
+}
+
+function convertReference(b: AstBuilder, n: CstNode): A.Expr {
+  const nameToken = tokenOf(n, "Identifier");
+  if (nameToken === undefined) return b.errorExpr(b.nodeSpan(n));
+  const name = b.ident(nameToken);
+  const args = nodeOf(n, "callArgs");
+  if (args !== undefined) {
+    const call: Mutable<A.CallExpr> = {
+      kind: "call",
+      id: b.id(),
+      span: b.nodeSpan(n),
+      callee: name,
+      args: nodesOf(args, "expression").map((e) => convertExpression(b, e)),
+    };
+    const over = tokenOf(args, "Over");
+    if (over !== undefined) {
+      const dim = tokenOf(args, "Identifier");
+      const target = dim ?? tokenOf(args, "Periods");
+      const overClause: Mutable<A.OverClause> = {
+        kind: "over",
+        id: b.id(),
+        span: makeSpan(
+          over.startOffset,
+          target === undefined ? over.startOffset + 4 : target.startOffset + target.image.length,
+        ),
+      };
+      if (dim !== undefined) overClause.dimension = b.ident(dim);
+      call.over = overClause;
+    }
+    return call;
+  }
+  const selectorsNode = nodeOf(n, "selectors");
+  const selectors: A.Selector[] = [];
+  if (selectorsNode !== undefined) {
+    for (const s of nodesOf(selectorsNode, "selector")) {
+      const span = b.nodeSpan(s);
+      const num = tokenOf(s, "Number");
+      const period = tokenOf(s, "Period");
+      const member = tokenOf(s, "Identifier");
+      if (num !== undefined) {
+        const negative = tokenOf(s, "Minus") !== undefined;
+        const magnitude = Number(num.image.replace(/,/g, ""));
+        if (!Number.isInteger(magnitude)) {
+          b.report("P1003", span, {
+            expected: "a whole number of periods such as -1",
+            found: `'${num.image}'`,
+          });
+          continue;
+        }
+        selectors.push({
+          kind: "offset",
+          id: b.id(),
+          span,
+          offset: negative ? -magnitude : magnitude,
+        });
+      } else if (period !== undefined) {
+        selectors.push({ kind: "at-period", id: b.id(), span, period: b.period(period) });
+      } else if (member !== undefined) {
+        selectors.push({ kind: "member", id: b.id(), span, member: b.ident(member) });
+      }
+    }
+  }
+  return { kind: "ref", id: b.id(), span: b.nodeSpan(n), name, selectors };
+}

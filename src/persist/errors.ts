@@ -36,18 +36,17 @@ export function classifyError(error: unknown): ErrorClass {
     if (nameOf(current) === "QuotaExceededError") return "quota";
     current = innerOf(current);
   }
-  switch (nameOf(error)) {
-    case "StorageClosedError":
-      return "closed";
-    case "InvalidStateError":
-    case "UnknownError":
-    case "TransactionInactiveError":
-    case "AbortError":
-      return "transient";
-    default:
-      return "failure";
-  }
+  const name = nameOf(error) ?? "";
+  if (name === "StorageClosedError") return "closed";
+  return transientNames.has(name) ? "transient" : "failure";
 }
+
+const transientNames = new Set([
+  "InvalidStateError",
+  "UnknownError",
+  "TransactionInactiveError",
+  "AbortError",
+]);
 
 /** A failed persistence operation, in the shape of `SaveResultDto`'s failure plus a code. */
 export interface PersistFailure {
@@ -67,8 +66,8 @@ export function fail(
 }
 
 const describe = (error: unknown): string =>
-  error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
-    ? String((error as { message: unknown }).message)
+  typeof error === "object" && error !== null && "message" in error
+    ? String(error.message)
     : String(error);
 
 /** Turns an error that survived the retry into a user-facing failure. */

@@ -202,7 +202,7 @@ export class FakeStorageAdapter implements StorageAdapter {
         throw new DOMException("The transaction is read-only.", "ReadOnlyError");
       scoped(store);
       let layer = overlay.get(store);
-      if (layer === undefined) overlay.set(store, (layer = new Map()));
+      if (layer === undefined) overlay.set(store, (layer = new Map<StoreKey, unknown>()));
       layer.set(key, value);
     };
     const op = async <R>(fn: () => R): Promise<R> => {

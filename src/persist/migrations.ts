@@ -43,7 +43,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** A stable text for a record a migration could not read, so that no data is lost. */
 function recoverText(value: unknown): string {
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    // JSON.stringify returns undefined for undefined and functions, whatever its type says.
+    const json = JSON.stringify(value, null, 2) as string | undefined;
+    return json ?? String(value);
   } catch {
     return String(value);
   }

@@ -24,7 +24,10 @@ export function cleanName(name: string): string {
     .replace(controlPattern, " ")
     .replace(/\s+/gu, " ")
     .trim();
-  return [...cleaned].slice(0, Limits.maxNameLength).join("").trim();
+  if (cleaned.length <= Limits.maxNameLength) return cleaned;
+  // Cut on a code point boundary: never leave half of a surrogate pair.
+  const cut = cleaned.slice(0, Limits.maxNameLength);
+  return (/[\uD800-\uDBFF]$/u.test(cut) ? cut.slice(0, -1) : cut).trim();
 }
 
 /** The key two names clash on: NFC and case-folded. */

@@ -60,9 +60,8 @@ export function decodeVersion(value: unknown): StoredVersion | null {
     return null;
   }
   if ((kind !== "autosave" && kind !== "explicit") || !isCount(size)) return null;
-  // `kind` is narrowed to the two literals above; TypeScript loses that through destructuring.
   if (label !== undefined && typeof label !== "string") return null;
-  const base: StoredVersion = { id, modelId, rev, savedAt, kind: kind as SaveKind, size };
+  const base: StoredVersion = { id, modelId, rev, savedAt, kind, size };
   return label === undefined ? base : { ...base, label };
 }
 

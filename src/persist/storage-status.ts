@@ -14,9 +14,7 @@ export interface StorageManagerLike {
 
 /** The storage manager of this global, or undefined where there is none. */
 export function defaultStorageManager(): StorageManagerLike | undefined {
-  return typeof navigator === "undefined"
-    ? undefined
-    : (navigator.storage as StorageManagerLike | undefined);
+  return typeof navigator === "undefined" ? undefined : navigator.storage;
 }
 
 /** Asks the browser to keep this origin's storage; false when refused or unavailable. */
@@ -40,7 +38,7 @@ export async function readStorageStatus(
   try {
     persisted = (await manager?.persisted?.()) ?? false;
   } catch {
-    persisted = false;
+    // Treated as not persisted: the safe thing to tell the user.
   }
   try {
     const estimate = await manager?.estimate?.();

@@ -480,9 +480,11 @@ export class Workspace {
     return this.transact(["versions"], "readwrite", async (tx) => {
       const version = decodeVersion(await tx.get("versions", versionId));
       if (version?.modelId !== modelId) return notFound("This version");
-      const { label: _old, ...rest } = version;
       const trimmed = cleanName(label);
-      const labelled: StoredVersion = trimmed === "" ? rest : { ...rest, label: trimmed };
+      const { id, rev, savedAt, kind, size } = version;
+      const unlabelled: StoredVersion = { id, modelId, rev, savedAt, kind, size };
+      const labelled: StoredVersion =
+        trimmed === "" ? unlabelled : { ...unlabelled, label: trimmed };
       await tx.put("versions", labelled);
       return ok(versionInfo(labelled));
     });

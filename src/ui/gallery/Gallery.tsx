@@ -1,8 +1,9 @@
 import { createSignal, type JSX } from "solid-js";
 import { FormulaEditor, type EditorHandle } from "../editor";
 import { Grid, type GridSelection } from "../grid";
+import { TracePanel } from "../trace";
 import { rootClass } from "../theme";
-import { councilTax } from "./samples";
+import { councilTax, councilTaxLineage } from "./samples";
 import { makeLargeEvaluation } from "./large";
 import { galleryLex } from "./demo-lex";
 import { councilTaxText } from "./model-text";
@@ -125,6 +126,15 @@ export function Gallery() {
               note(`select ${key} ${period ?? "(all)"}`);
             }}
             onTrace={(key, period) => note(`trace ${key} ${period ?? "(all)"}`)}
+          />
+        </div>
+      </Exhibit>
+      <Exhibit title="Trace: total council tax income, 2021/22" id="trace">
+        <div class="gallery-frame" style={{ width: "640px" }}>
+          <TracePanel
+            lineage={councilTaxLineage}
+            onNavigate={(k, p) => note(`navigate ${k} ${p ?? "(all)"}`)}
+            onReveal={(f, t) => note(`reveal ${f}..${t}`)}
           />
         </div>
       </Exhibit>

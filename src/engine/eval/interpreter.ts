@@ -168,7 +168,13 @@ function arithmetic(
   }
 }
 
-function compare(f: Frame, op: "=" | "<>" | "<" | "<=" | ">" | ">=", a: Value, b: Value, span: Span): Value {
+function compare(
+  f: Frame,
+  op: "=" | "<>" | "<" | "<=" | ">" | ">=",
+  a: Value,
+  b: Value,
+  span: Span,
+): Value {
   let c: number;
   if (isDecimal(a) && isDecimal(b)) c = a.cmp(b);
   else if (typeof a === "object" && typeof b === "object" && !isDecimal(a) && !isDecimal(b)) {

@@ -1,0 +1,151 @@
+import { formatMessage } from "../lang";
+import { isInvariant } from "./compile";
+import type { Code } from "./eval/code";
+import { makeFrame, type Frame } from "./eval/frame";
+import { applyBinary, evaluate } from "./eval/interpreter";
+import { isError, isPeriod, type Value } from "./eval/value";
+import type { EngineCheck, EngineLine, EngineModel } from "./model";
+import { formatDisplay, isDecimal, toExactString } from "./num";
+
+/** One period (and member) in which a check does not hold, with the values on both sides. */
+export interface CheckFailure {
+  /** The period label, or undefined when the check reads no period. */
+  readonly period?: string;
+  readonly member?: string;
+  /** Both sides formatted in the compared unit (the whole condition's value for a bare condition). */
+  readonly left: string;
+  readonly right: string;
+  readonly message: string;
+}
+
+/** The outcome of one check over every period (and member). Spans are added by the snapshot. */
+export interface CheckOutcome {
+  readonly name: string;
+  readonly label: string;
+  readonly passed: boolean;
+  readonly known?: string;
+  readonly failures: readonly CheckFailure[];
+}
+
+/**
+ * Evaluates a check in every period (once when it reads no period) and for every member of its
+ * dimension. A check fails where its condition is false, where `left` and `right` differ by more
+ * than the tolerance, or where a side is an error value. Never throws on user input.
+ */
+export function evaluateCheck(
+  check: EngineCheck,
+  model: EngineModel,
+  values: readonly (readonly Value[])[],
+): CheckOutcome {
+  const f = makeFrame(model, values as Value[][]);
+  f.line = pseudoLine(check, f.line);
+  const scalar = new Uint8Array(model.lines.map((l) => (l.scalar ? 1 : 0)));
+  const codes: Code[] =
+    check.test.kind === "condition"
+      ? [check.test.expr]
+      : [check.test.left, check.test.right, check.test.tolerance];
+  const invariant = codes.every((c) => isInvariant(c, scalar));
+  const dim = model.dimensions[check.dim];
+  const memberCount = dim === undefined ? 1 : dim.members.length;
+  const periodCount = invariant ? 1 : model.periods.length;
+  const failures: CheckFailure[] = [];
+  for (let m = 0; m < memberCount; m++) {
+    if (dim !== undefined) f.members[check.dim] = m;
+    for (let t = 0; t < periodCount; t++) {
+      f.period = t;
+      f.scalar = invariant;
+      const failure = runOnce(check, f);
+      if (failure === null) continue;
+      const period = invariant ? undefined : model.periods[t];
+      const member = dim?.members[m]?.name;
+      failures.push({
+        ...(period === undefined ? {} : { period }),
+        ...(member === undefined ? {} : { member }),
+        ...failure,
+      });
+    }
+  }
+  return {
+    name: check.name,
+    label: check.label,
+    passed: failures.length === 0,
+    ...(check.known === undefined ? {} : { known: check.known }),
+    failures,
+  };
+}
+
+function pseudoLine(check: EngineCheck, template: EngineLine): EngineLine {
+  return { ...template, id: -1, name: check.name, dim: check.dim, span: check.span };
+}
+
+/** Evaluates the check in the frame's period; null when it holds. */
+function runOnce(
+  check: EngineCheck,
+  f: Frame,
+): { left: string; right: string; message: string } | null {
+  const where = f.scalar ? "every period" : (f.model.periods[f.period] ?? "");
+  const show = (v: Value): string => showValue(v, check.unit, f.model.periods);
+  const failure = (left: Value, right: Value, detail: string) => ({
+    left: show(left),
+    right: show(right),
+    message: formatMessage("P4007", { name: check.name, period: where, detail }),
+  });
+  if (check.test.kind === "approx") {
+    const left = evaluate(check.test.left, f);
+    const right = evaluate(check.test.right, f);
+    const tolerance = evaluate(check.test.tolerance, f);
+    for (const v of [left, right, tolerance])
+      if (isError(v)) return failure(left, right, v.message);
+    if (!isDecimal(left) || !isDecimal(right) || !isDecimal(tolerance)) {
+      return failure(left, right, "both sides and the tolerance must be numbers.");
+    }
+    if (left.minus(right).abs().lte(tolerance)) return null;
+    return failure(
+      left,
+      right,
+      `${check.test.leftText} is ${show(left)} but ${check.test.rightText} is ${show(right)}, ` +
+        `more than ${show(tolerance)} apart.`,
+    );
+  }
+  const expr = check.test.expr;
+  // A single comparison reports both of its sides.
+  if (expr.kind === "chain" && expr.ops.length === 1 && isComparison(expr.ops[0])) {
+    const left = evaluate(expr.terms[0] as Code, f);
+    const right = evaluate(expr.terms[1] as Code, f);
+    const op = expr.ops[0];
+    const result = applyBinary(f, op, left, right, expr.spans[0] ?? { from: 0, to: 0 });
+    if (result === true) return null;
+    if (isError(result)) return failure(left, right, result.message);
+    const [l, r] = check.test.text.split(op, 2).map((s) => s.trim());
+    return failure(
+      left,
+      right,
+      `${l ?? "left"} is ${show(left)}, ${r ?? "right"} is ${show(right)}; expected ${op}.`,
+    );
+  }
+  const v = evaluate(expr, f);
+  if (v === true) return null;
+  return failure(v, true, isError(v) ? v.message : `${check.test.text} is not true.`);
+}
+
+function isComparison(op: string | undefined): op is "=" | "<>" | "<" | "<=" | ">" | ">=" {
+  return op === "=" || op === "<>" || op === "<" || op === "<=" || op === ">" || op === ">=";
+}
+
+/** A value for people: display-formatted numbers, period labels, error messages. */
+export function showValue(v: Value, unit: string, periods: readonly string[]): string {
+  if (isDecimal(v)) return formatDisplay(v, unit);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "string") return v;
+  if (isPeriod(v)) return periods[v.index] ?? "";
+  return `#${v.code}`;
+}
+
+/** A value as exact text: decimal strings in base units, period labels, true/false; null for errors. */
+export function exactValue(v: Value, periods: readonly string[]): string | null {
+  if (isDecimal(v)) return toExactString(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "string") return v;
+  if (isPeriod(v)) return periods[v.index] ?? "";
+  return null;
+}

@@ -1,0 +1,26 @@
+/**
+ * The Precept engine: turns a checked model into exact values, recomputes only what an edit
+ * affects, evaluates checks, compares scenarios, solves for inputs and explains every number. It
+ * runs unchanged in Node and in the worker: no DOM, no clock, no randomness. Results are plain
+ * data (decimals as strings) that map one to one onto `src/protocol`'s DTOs.
+ */
+export {
+  createEngine,
+  type Engine,
+  type Comparison,
+  type ComparisonRow,
+  type ExplainResult,
+} from "./session";
+export type {
+  EvalSnapshot,
+  LineSnapshot,
+  CellSnapshot,
+  CheckSnapshot,
+  DiagnosticSnapshot,
+  ErrorInfo,
+} from "./snapshot";
+export type { CheckFailure, CheckOutcome } from "./checks";
+export { type ExplainNode, ExplainLimits } from "./explain";
+export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
+export { compileModel, type CompiledModel } from "./compile";
+export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";

@@ -1,0 +1,337 @@
+import { checkModel, formatMessage, type CheckedModel } from "../lang";
+import { evaluateCheck, exactValue, showValue, type CheckOutcome } from "./checks";
+import { compileModel, type CompiledModel } from "./compile";
+import { isDecimal, toExactString, formatDisplay } from "./num";
+import { explainCell, type ExplainNode } from "./explain";
+import { goalSeek, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
+import { evaluateFull, recompute, type Evaluation } from "./recompute";
+import {
+  diagnosticSnapshot,
+  lineKey,
+  lineSnapshots,
+  type CheckSnapshot,
+  type DiagnosticSnapshot,
+  type EvalSnapshot,
+  type LineSnapshot,
+} from "./snapshot";
+import type { Value } from "./eval/value";
+import type { EngineModel } from "./model";
+
+/** Two scenarios side by side. Mirrors `ComparisonDto` without `revision`. */
+export interface Comparison {
+  readonly left: string | null;
+  readonly right: string | null;
+  readonly periods: readonly string[];
+  readonly rows: readonly ComparisonRow[];
+}
+
+/**
+ * One line (or member) in both scenarios: exact values in base units (null for an error),
+ * `difference` = right − left (null unless both are numbers), and display strings of each.
+ */
+export interface ComparisonRow {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly left: readonly (string | null)[];
+  readonly right: readonly (string | null)[];
+  readonly difference: readonly (string | null)[];
+  readonly leftDisplay: readonly string[];
+  readonly rightDisplay: readonly string[];
+  readonly differenceDisplay: readonly string[];
+  readonly changed: boolean;
+}
+
+/** The result of explain: the tree, or why there is none. */
+export type ExplainResult =
+  | { readonly ok: true; readonly tree: ExplainNode }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * An evaluation session over one model text, as the worker and the CLI hold it. Every method is
+ * total on user input (unknown names give messages, not exceptions); results are plain data.
+ */
+export interface Engine {
+  /** Re-checks `text` and recomputes only what changed since the last update. */
+  update(text: string): EvalSnapshot;
+  /** Switches the scenario shown by `snapshot` (null: the base case). */
+  setScenario(name: string | null): EvalSnapshot;
+  /** The active scenario. */
+  readonly scenario: string | null;
+  /** The current values, checks and diagnostics of the active scenario. */
+  snapshot(): EvalSnapshot;
+  /** The derivation tree of `key` (`name` or `name[member]`) in `period` (a label such as "2019/20"). */
+  explain(key: string, period?: string, scenario?: string | null): ExplainResult;
+  /** The line items whose formulas read `key`'s line item directly. */
+  dependents(key: string): { readonly key: string; readonly label: string }[];
+  /** Two scenarios (null: base case) line by line. */
+  compare(left: string | null, right: string | null): Comparison;
+  /** Solves for an input; see {@link goalSeek}. Runs on a copy: the session's values are unchanged. */
+  goalSeek(request: GoalSeekRequest, scenario?: string | null): GoalSeekResult;
+  /** The last checked model, for callers that need the language's view (the CLI's diagnostics). */
+  checked(): CheckedModel;
+}
+
+interface ScenarioState {
+  evaluation: Evaluation;
+  checked: CheckedModel;
+  changed: string[];
+  lineCache: Map<string, { cells: readonly Value[]; meta: string; snaps: LineSnapshot[] }>;
+  checkCache: Map<string, { reads: readonly (readonly Value[])[]; outcome: CheckOutcome }>;
+}
+
+/** Makes an engine session with an empty model. Pure: no clock, no DOM, no randomness. */
+export function createEngine(): Engine {
+  let checked = checkModel("");
+  let active: string | null = null;
+  const states = new Map<string, ScenarioState>();
+  const keyOf = (s: string | null): string => (s === null ? "\u0000base" : s);
+
+  function state(scenario: string | null): ScenarioState {
+    const known = scenario === null || checked.scenarios.some((s) => s.name === scenario);
+    const name = known ? scenario : null;
+    const existing = states.get(keyOf(name));
+    if (existing?.checked === checked) return existing;
+    const compiled: CompiledModel = compileModel(checked, name);
+    const result =
+      existing === undefined ? evaluateFull(compiled) : recompute(existing.evaluation, compiled);
+    const model = compiled.model;
+    const changed = result.stats.changed.flatMap((id) => {
+      const line = model.lines[id];
+      if (line === undefined) return [];
+      return Array.from({ length: line.memberCount }, (_, m) => lineKey(line, model, m));
+    });
+    const next: ScenarioState = {
+      evaluation: result,
+      checked,
+      changed,
+      lineCache: existing?.lineCache ?? new Map<string, ScenarioState["lineCache"] extends Map<string, infer V> ? V : never>(),
+      checkCache: existing?.checkCache ?? new Map<string, ScenarioState["checkCache"] extends Map<string, infer V> ? V : never>(),
+    };
+    states.set(keyOf(name), next);
+    return next;
+  }
+
+  function snapshot(): EvalSnapshot {
+    const s = state(active);
+    const model = s.evaluation.compiled.model;
+    const lines: LineSnapshot[] = [];
+    const liveLines = new Set<string>();
+    for (const line of model.lines) {
+      const cells = s.evaluation.values[line.id] as readonly Value[];
+      const meta = JSON.stringify([
+        line.label,
+        line.section,
+        line.unit,
+        line.span,
+        line.source,
+        line.kind,
+        line.scalar,
+        line.ruleOf,
+        line.rules.map((r) => r.exception),
+      ]);
+      const cached = s.lineCache.get(line.name);
+      let snaps: LineSnapshot[];
+      if (cached?.cells === cells && cached.meta === meta) snaps = cached.snaps;
+      else {
+        snaps = lineSnapshots(line, model, cells);
+        s.lineCache.set(line.name, { cells, meta, snaps });
+      }
+      liveLines.add(line.name);
+      lines.push(...snaps);
+    }
+    for (const name of [...s.lineCache.keys()]) if (!liveLines.has(name)) s.lineCache.delete(name);
+    const checks = model.checks.map((check, i): CheckSnapshot => {
+      const reads = check.reads.map((id) => s.evaluation.values[id] as readonly Value[]);
+      const cacheKey = `${i}\u0000${check.fingerprint}`;
+      const hit = s.checkCache.get(cacheKey);
+      let outcome: CheckOutcome;
+      if (
+        hit !== undefined &&
+        hit.reads.length === reads.length &&
+        hit.reads.every((r, k) => r === reads[k])
+      ) {
+        outcome = hit.outcome;
+      } else {
+        outcome = evaluateCheck(check, model, s.evaluation.values);
+        s.checkCache.set(cacheKey, { reads, outcome });
+      }
+      return { ...outcome, from: check.span.from, to: check.span.to };
+    });
+    const failed = checks.filter((c) => !c.passed && c.known === undefined).length;
+    const known = checks.filter((c) => c.known !== undefined).length;
+    return {
+      title: model.title,
+      scenario: model.scenario,
+      scenarios: model.scenarios,
+      periods: model.periods,
+      lines,
+      checks,
+      masterCheck: { passed: failed === 0, failed, known },
+      diagnostics: diagnostics(s.checked, s.evaluation.compiled),
+      changed: s.changed,
+    };
+  }
+
+  return {
+    update(text: string): EvalSnapshot {
+      checked = checkModel(text);
+      return snapshot();
+    },
+    setScenario(name: string | null): EvalSnapshot {
+      active = name;
+      return snapshot();
+    },
+    get scenario() {
+      return active;
+    },
+    snapshot,
+    explain(key, period, scenario) {
+      const s = state(scenario === undefined ? active : scenario);
+      const model = s.evaluation.compiled.model;
+      const cell = locate(model, key, period);
+      if (typeof cell === "string") return { ok: false, message: cell };
+      const tree = explainCell(s.evaluation, cell.line, cell.period, cell.member);
+      return tree === undefined
+        ? { ok: false, message: `Unknown line item '${key}'.` }
+        : { ok: true, tree };
+    },
+    dependents(key) {
+      const s = state(active);
+      const { model, graph } = s.evaluation.compiled;
+      const id = model.lineByName.get(key.replace(/\[.*$/, ""));
+      if (id === undefined) return [];
+      return (graph.dependents[id] ?? []).map((d) => {
+        const line = model.lines[d];
+        return { key: line?.name ?? "", label: line?.label ?? "" };
+      });
+    },
+    compare(left, right) {
+      return compareScenarios(state(left).evaluation, state(right).evaluation);
+    },
+    goalSeek(request, scenario) {
+      return goalSeek(state(scenario === undefined ? active : scenario).evaluation, request);
+    },
+    checked: () => checked,
+  };
+}
+
+/** Finds a cell by key and period label; a message when either is unknown. */
+function locate(
+  model: EngineModel,
+  key: string,
+  period: string | undefined,
+): { line: number; period: number; member: number } | string {
+  const match = /^([^[\]]+)(?:\[([^[\]]+)\])?$/.exec(key.trim());
+  const name = match?.[1]?.trim() ?? key;
+  let memberName = match?.[2]?.trim();
+  let periodLabel = period;
+  const id = model.lineByName.get(name);
+  const line = id === undefined ? undefined : model.lines[id];
+  if (line === undefined || id === undefined) return `Unknown line item '${name}'.`;
+  // `name[2019/20]` names a period when the line has no dimension.
+  if (memberName !== undefined && model.periods.includes(memberName) && periodLabel === undefined) {
+    periodLabel = memberName;
+    memberName = undefined;
+  }
+  let member = 0;
+  const dim = model.dimensions[line.dim];
+  if (dim !== undefined) {
+    if (memberName === undefined)
+      return `'${name}' has one value per ${dim.name}: write ${name}[${dim.members[0]?.name ?? "member"}].`;
+    member = dim.members.findIndex((m) => m.name === memberName);
+    if (member < 0)
+      return formatMessage("P2003", { member: memberName, dimension: dim.name, suggestion: "" });
+  } else if (memberName !== undefined) {
+    return `'${name}' has no dimension, so '${memberName}' is not a member or period of it.`;
+  }
+  let t = 0;
+  if (periodLabel !== undefined) {
+    t = model.periods.indexOf(periodLabel);
+    if (t < 0) return `${periodLabel} is not one of the model's periods.`;
+  } else if (!line.scalar) {
+    return `'${name}' has a value per period: give one, such as ${name}[${model.periods[0] ?? "2019/20"}].`;
+  }
+  return { line: id, period: t, member };
+}
+
+/** The engine's own diagnostics (cycles), after the language's. */
+function diagnostics(checked: CheckedModel, compiled: CompiledModel): DiagnosticSnapshot[] {
+  const model = compiled.model;
+  const out = checked.diagnostics.map((d) => diagnosticSnapshot(d, model));
+  for (const step of compiled.plan.steps) {
+    if (step.kind !== "cycle") continue;
+    const members = step.nodes.map((v) => model.lines[v]).filter((l) => l !== undefined);
+    const first = members[0];
+    if (first === undefined) continue;
+    const names = [...members, first].map((l) => `'${l.name}'`).join(" → ");
+    out.push({
+      code: "P4004",
+      severity: "error",
+      message: formatMessage("P4004", { names }),
+      from: first.span.from,
+      to: first.span.to,
+      item: first.name,
+      related: members.map((l) => ({
+        from: l.span.from,
+        to: l.span.to,
+        message: `'${l.name}' is in the cycle.`,
+      })),
+    });
+  }
+  return out;
+}
+
+/** Line-by-line comparison of two evaluations of the same model. */
+function compareScenarios(a: Evaluation, b: Evaluation): Comparison {
+  const model = a.compiled.model;
+  const other = b.compiled.model;
+  const P = model.periods.length;
+  const rows: ComparisonRow[] = [];
+  for (const line of model.lines) {
+    const otherId = other.lineByName.get(line.name);
+    if (otherId === undefined) continue;
+    const la = a.values[line.id] as readonly Value[];
+    const lb = b.values[otherId] as readonly Value[];
+    for (let m = 0; m < line.memberCount; m++) {
+      const left: (string | null)[] = [];
+      const right: (string | null)[] = [];
+      const difference: (string | null)[] = [];
+      const leftDisplay: string[] = [];
+      const rightDisplay: string[] = [];
+      const differenceDisplay: string[] = [];
+      let changed = false;
+      for (let t = 0; t < P; t++) {
+        const x = la[m * P + t] as Value;
+        const y = lb[m * P + t] as Value;
+        left.push(exactValue(x, model.periods));
+        right.push(exactValue(y, model.periods));
+        leftDisplay.push(showValue(x, line.unit, model.periods));
+        rightDisplay.push(showValue(y, line.unit, model.periods));
+        if (isDecimal(x) && isDecimal(y)) {
+          const d = y.minus(x);
+          difference.push(toExactString(d));
+          differenceDisplay.push(formatDisplay(d, line.unit));
+          if (!d.isZero()) changed = true;
+        } else {
+          difference.push(null);
+          differenceDisplay.push("");
+          if (left[t] !== right[t] || leftDisplay[t] !== rightDisplay[t]) changed = true;
+        }
+      }
+      rows.push({
+        key: lineKey(line, model, m),
+        label: line.label,
+        unit: line.unit,
+        left,
+        right,
+        difference,
+        leftDisplay,
+        rightDisplay,
+        differenceDisplay,
+        changed,
+      });
+    }
+  }
+  return { left: model.scenario, right: other.scenario, periods: model.periods, rows };
+}

@@ -40,6 +40,14 @@ export {
   type Dump,
   type Migration,
 } from "./migrations";
+export {
+  backupFormat,
+  parseBackup,
+  type Backup,
+  type BackupModel,
+  type BackupResult,
+  type BackupVersion,
+} from "./backup";
 export { validateImport, nameFromFileName, type ImportResult } from "./import";
 export { cleanName, uniqueName } from "./names";
 export {

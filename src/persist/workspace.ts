@@ -10,7 +10,9 @@ import type { ModelSummaryDto, VersionDto } from "../protocol";
 import type { StorageAdapter, StorageTx, StoreName, TxOptions } from "./adapter";
 import { PersistCodes } from "./codes";
 import { classifyError, fail, failureFromError, type PersistFailure } from "./errors";
+import { backupFormat, parseBackup, type Backup, type BackupModel } from "./backup";
 import { validateImport } from "./import";
+import { headSchemaVersion } from "./migrations";
 import { Limits } from "./limits";
 import { cleanName, nameKey, uniqueName } from "./names";
 import { silentNotifier, type ChangeNotifier, type WorkspaceMessage } from "./notify";
@@ -514,6 +516,87 @@ export class Workspace {
       }
       return ok(deleted);
     });
+  }
+
+  /** Every live model with its versions, as the JSON text of a workspace backup. */
+  async exportBackup(): Promise<Result<string>> {
+    const result = await this.transact(allStores, "readonly", async (tx) => {
+      const models: BackupModel[] = [];
+      for (const model of await this.readModels(tx)) {
+        if (model.deletedAt !== null) continue;
+        const metas = decodeAll(
+          await tx.getAllByIndex("versions", "byModel", model.id),
+          decodeVersion,
+        );
+        const versions = [];
+        for (const v of metas.sort((a, b) => a.rev - b.rev)) {
+          const text = decodeVersionText(await tx.get("versionTexts", v.id));
+          if (text === null) continue;
+          const base = { rev: v.rev, savedAt: v.savedAt, kind: v.kind, text: text.text };
+          versions.push(v.label === undefined ? base : { ...base, label: v.label });
+        }
+        models.push({ name: model.name, createdAt: model.createdAt, versions });
+      }
+      return models;
+    });
+    if (!Array.isArray(result)) return result;
+    const backup: Backup = {
+      format: backupFormat,
+      schemaVersion: headSchemaVersion,
+      exportedAt: this.now(),
+      models: result,
+    };
+    return ok(JSON.stringify(backup));
+  }
+
+  /**
+   * Imports a workspace backup as new models (new ids; clashing names get a suffix), all in one
+   * transaction: a file that fails validation, or a failed write, changes nothing. Versions are
+   * renumbered 1..n in order; the last is the model's text.
+   */
+  async importBackup(text: string): Promise<Result<ModelSummaryDto[]>> {
+    const parsed = parseBackup(text);
+    if (!parsed.ok) return fail("invalid", parsed.code, parsed.message);
+    const ids = parsed.backup.models.map(() => this.newId());
+    const result = await this.transact(
+      allStores,
+      "readwrite",
+      async (tx) => {
+        const models = await this.readModels(tx);
+        // A retry after a committed first attempt finds its ids taken.
+        if (models.some((m) => ids.includes(m.id)))
+          return models.filter((m) => ids.includes(m.id)).map(summaryOf);
+        const names = models.filter((m) => m.deletedAt === null).map((m) => m.name);
+        const created: ModelSummaryDto[] = [];
+        for (const [index, source] of parsed.backup.models.entries()) {
+          const id = ids[index] ?? this.newId();
+          const name = uniqueName(source.name, names);
+          names.push(name);
+          let model: StoredModel | null = null;
+          for (const [i, v] of source.versions.entries()) {
+            model = {
+              id,
+              name,
+              text: v.text,
+              rev: i + 1,
+              createdAt: source.createdAt,
+              updatedAt: v.savedAt,
+              deletedAt: null,
+            };
+            await this.appendVersion(tx, model, v.kind, v.label);
+          }
+          if (model === null)
+            throw new InvariantError("parseBackup guarantees at least one version");
+          await tx.put("models", model);
+          created.push(summaryOf(model));
+        }
+        return created;
+      },
+      strict,
+    );
+    if (!Array.isArray(result)) return result;
+    this.announce({ kind: "workspace-changed" });
+    return ok(result);
   }
 }
 

@@ -2,6 +2,7 @@ import { createSignal, type JSX } from "solid-js";
 import { FormulaEditor, type EditorHandle } from "../editor";
 import { Grid, type GridSelection } from "../grid";
 import { TracePanel } from "../trace";
+import { ChecksList, MasterCheckBadge } from "../checks";
 import { rootClass } from "../theme";
 import { councilTax, councilTaxLineage } from "./samples";
 import { makeLargeEvaluation } from "./large";
@@ -136,6 +137,20 @@ export function Gallery() {
             onNavigate={(k, p) => note(`navigate ${k} ${p ?? "(all)"}`)}
             onReveal={(f, t) => note(`reveal ${f}..${t}`)}
           />
+        </div>
+      </Exhibit>
+      <Exhibit title="Checks: master badge states and the list" id="checks">
+        <div class="gallery-toolbar" id="badges">
+          <MasterCheckBadge masterCheck={{ passed: true, failed: 0, known: 0 }} />
+          <MasterCheckBadge masterCheck={{ passed: true, failed: 0, known: 2 }} />
+          <MasterCheckBadge
+            masterCheck={councilTax.masterCheck}
+            onOpen={() => note("open checks")}
+          />
+          <MasterCheckBadge masterCheck={{ passed: false, failed: 3, known: 0 }} />
+        </div>
+        <div class="gallery-frame" style={{ width: "640px" }}>
+          <ChecksList checks={councilTax.checks} onReveal={(f, t) => note(`reveal ${f}..${t}`)} />
         </div>
       </Exhibit>
       <Exhibit title="Grid: 1,500 line items" id="grid-large">

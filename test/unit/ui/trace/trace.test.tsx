@@ -65,9 +65,7 @@ describe("ExplainTree", () => {
     );
     const items = () => [...host.querySelectorAll<HTMLElement>('[role="treeitem"]')];
     const item = (key: string) =>
-      must(
-        items().find((i) => i.querySelector(".pc-tree-ref")?.textContent.startsWith(`${key}[`)),
-      );
+      must(items().find((i) => i.querySelector(".pc-tree-ref")?.textContent.startsWith(`${key}[`)));
     return { events, items, item };
   }
 

@@ -9,7 +9,7 @@ import { makeIds, value } from "./support";
 function spyFactory() {
   const inner = new IDBFactory();
   const requests: IDBOpenDBRequest[] = [];
-  const factory = {
+  const factory: IDBFactory = {
     open: (name: string, version?: number) => {
       const request = inner.open(name, version);
       requests.push(request);
@@ -18,7 +18,7 @@ function spyFactory() {
     deleteDatabase: (name: string) => inner.deleteDatabase(name),
     databases: () => inner.databases(),
     cmp: (a: unknown, b: unknown) => inner.cmp(a, b),
-  } as IDBFactory;
+  };
   return { factory, requests };
 }
 
@@ -35,7 +35,8 @@ describe("IdbStorageAdapter connection loss", () => {
     value(await workspace.createModel("A", "a\n"));
     const first = requests[0]?.result;
     if (first === undefined) throw new Error("no connection");
-    forceCloseDatabase(first);
+    // fake-indexeddb declares the parameter as the class, not an instance; the runtime takes a db.
+    forceCloseDatabase(first as unknown as Parameters<typeof forceCloseDatabase>[0]);
     expect(events).toEqual(["terminated"]);
     expect(await workspace.saveModel("m1", "b\n", 1, { kind: "explicit" })).toMatchObject({
       ok: true,

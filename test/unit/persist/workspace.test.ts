@@ -9,6 +9,7 @@ import {
   Workspace,
   type StorageAdapter,
 } from "../../../src/persist";
+import type { SaveResultDto } from "../../../src/protocol";
 import { makeIds, modelText, value } from "./support";
 
 // The same behaviour is required of the IndexedDB adapter (on fake-indexeddb) and the fake.
@@ -49,10 +50,9 @@ describe.each(adapters)("Workspace over the %s adapter", (_name, makeAdapter) =>
   it("saveModel is compare-and-set on rev and reports the current text on conflict", async () => {
     const { workspace } = setup();
     await workspace.createModel("A", "one\n");
-    expect(await workspace.saveModel("m1", "two\n", 1, { kind: "explicit" })).toMatchObject({
-      ok: true,
-      rev: 2,
-    });
+    // The result is the protocol's SaveResultDto (checked by the compiler here).
+    const saved: SaveResultDto = await workspace.saveModel("m1", "two\n", 1, { kind: "explicit" });
+    expect(saved).toMatchObject({ ok: true, rev: 2 });
     const stale = await workspace.saveModel("m1", "other\n", 1, { kind: "autosave" });
     expect(stale).toMatchObject({
       ok: false,

@@ -3,8 +3,9 @@ import { FormulaEditor, type EditorHandle } from "../editor";
 import { Grid, type GridSelection } from "../grid";
 import { TracePanel } from "../trace";
 import { ChecksList, MasterCheckBadge } from "../checks";
+import { ComparisonTable, ScenarioSwitcher } from "../scenarios";
 import { rootClass } from "../theme";
-import { councilTax, councilTaxLineage } from "./samples";
+import { councilTax, councilTaxLineage, tomComparison } from "./samples";
 import { makeLargeEvaluation } from "./large";
 import { galleryLex } from "./demo-lex";
 import { councilTaxText } from "./model-text";
@@ -67,6 +68,11 @@ export function Gallery() {
   const [selection, setSelection] = createSignal<GridSelection | null>(null);
   const large = makeLargeEvaluation(1500);
   let editor: EditorHandle | undefined;
+  const [scenario, setScenario] = createSignal<string | null>(null);
+  const tomScenarios = [
+    { name: "low", label: "Low end" },
+    { name: "high", label: "High end" },
+  ];
   return (
     <div class={`${rootClass} gallery`}>
       <header class="gallery-header">
@@ -151,6 +157,25 @@ export function Gallery() {
         </div>
         <div class="gallery-frame" style={{ width: "640px" }}>
           <ChecksList checks={councilTax.checks} onReveal={(f, t) => note(`reveal ${f}..${t}`)} />
+        </div>
+      </Exhibit>
+      <Exhibit title="Scenarios: switcher and TOM cost-benefit comparison" id="scenarios">
+        <div class="gallery-toolbar">
+          <ScenarioSwitcher
+            scenarios={councilTax.scenarios}
+            current={scenario()}
+            onSwitch={(n) => {
+              setScenario(n);
+              note(`switch ${n ?? "base"}`);
+            }}
+          />
+        </div>
+        <div class="gallery-frame">
+          <ComparisonTable
+            comparison={tomComparison}
+            scenarios={tomScenarios}
+            onSelect={(k) => note(`select ${k}`)}
+          />
         </div>
       </Exhibit>
       <Exhibit title="Grid: 1,500 line items" id="grid-large">

@@ -1,0 +1,7 @@
+/** Scenario switching and the side-by-side comparison of two scenarios. */
+export {
+  ScenarioSwitcher,
+  type ScenarioSwitcherProps,
+  type ScenarioOption,
+} from "./ScenarioSwitcher";
+export { ComparisonTable, differsAt, type ComparisonTableProps } from "./ComparisonTable";

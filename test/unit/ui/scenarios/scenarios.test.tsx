@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { render } from "solid-js/web";
+import { createSignal } from "solid-js";
+import { afterEach, describe, expect, test } from "vitest";
+import { ComparisonTable, ScenarioSwitcher } from "../../../../src/ui/scenarios";
+import type { ComparisonDto } from "../../../../src/protocol";
+import { makeHost, must } from "../dom";
+
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  document.body.innerHTML = "";
+});
+
+// Hand-made: benefit differs in both periods, costs are the same, net differs in 2020/21 only.
+const comparison: ComparisonDto = {
+  revision: 3,
+  left: "low",
+  right: "high",
+  periods: ["2019/20", "2020/21"],
+  rows: [
+    {
+      key: "costs",
+      label: "Costs",
+      unit: "£m",
+      left: ["(£1.0m)", "–"],
+      right: ["(£1.0m)", "–"],
+      difference: ["–", "–"],
+      changed: false,
+    },
+    {
+      key: "benefit",
+      label: "Benefit",
+      unit: "£m",
+      left: ["£8.5m", "£20.4m"],
+      right: ["£14.5m", "£34.8m"],
+      difference: ["£6.0m", "£14.4m"],
+      changed: true,
+    },
+    {
+      key: "net",
+      label: "Net",
+      unit: "£m",
+      left: ["£2.0m", "£5.0m"],
+      right: ["£2.0m", "£6.0m"],
+      difference: ["–", "£1.0m"],
+      changed: true,
+    },
+  ],
+};
+
+describe("ComparisonTable", () => {
+  function mount() {
+    const host = makeHost();
+    const selected: string[] = [];
+    dispose = render(
+      () => (
+        <ComparisonTable
+          comparison={comparison}
+          scenarios={[
+            { name: "low", label: "Low end" },
+            { name: "high", label: "High end" },
+          ]}
+          onSelect={(k) => selected.push(k)}
+        />
+      ),
+      host,
+    );
+    const row = (key: string) =>
+      must(host.querySelector<HTMLElement>(`tr[data-key="${key}"]`), key);
+    const differing = (key: string) =>
+      [...row(key).querySelectorAll("td")]
+        .map((td) => (td.classList.contains("pc-compare-differs") ? "x" : "."))
+        .join("");
+    return { host, row, differing, selected };
+  }
+
+  test("marks changed rows and exactly the figures that differ", () => {
+    const { row, differing } = mount();
+    expect(row("costs").classList.contains("pc-compare-changed")).toBe(false);
+    expect(row("benefit").classList.contains("pc-compare-changed")).toBe(true);
+    // per period: left, right, change
+    expect(differing("costs")).toBe("......");
+    expect(differing("benefit")).toBe(".xx.xx");
+    expect(differing("net")).toBe("....xx");
+  });
+
+  test("shows differences only where the sides differ", () => {
+    const { row } = mount();
+    const diffs = [...row("net").querySelectorAll(".pc-compare-diff")].map((td) => td.textContent);
+    expect(diffs).toEqual(["", "£1.0m"]);
+  });
+
+  test("names the scenarios by label and counts the lines that differ", () => {
+    const { host } = mount();
+    expect(must(host.querySelector(".pc-compare-bar")).textContent).toContain(
+      "Low end against High end · 2 of 3 lines differ",
+    );
+  });
+
+  test("the filter hides unchanged lines; clicking a label selects it", () => {
+    const { host, selected } = mount();
+    const box = must(host.querySelector<HTMLInputElement>('input[type="checkbox"]'));
+    box.click();
+    expect([...host.querySelectorAll("tbody tr")].map((r) => r.getAttribute("data-key"))).toEqual([
+      "benefit",
+      "net",
+    ]);
+    must(host.querySelector<HTMLElement>('tr[data-key="net"] button')).click();
+    expect(selected).toEqual(["net"]);
+  });
+});
+
+describe("ScenarioSwitcher", () => {
+  test("checks the current scenario and raises onSwitch with null for the base case", () => {
+    const host = makeHost();
+    const switched: (string | null)[] = [];
+    const [current, setCurrent] = createSignal<string | null>("low");
+    dispose = render(
+      () => (
+        <ScenarioSwitcher
+          scenarios={[
+            { name: "low", label: "Low" },
+            { name: "high", label: "High" },
+          ]}
+          current={current()}
+          onSwitch={(n) => {
+            switched.push(n);
+            setCurrent(n);
+          }}
+        />
+      ),
+      host,
+    );
+    const radios = [...host.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.checked)).toEqual([false, true, false]);
+    must(radios[2]).click();
+    must(radios[0]).click();
+    expect(switched).toEqual(["high", null]);
+    expect(radios.map((r) => r.checked)).toEqual([true, false, false]);
+  });
+});

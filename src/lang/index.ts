@@ -4,7 +4,7 @@
  */
 import type { ModelAst } from "./ast";
 import { parseModel } from "./syntax/parse";
-import type { CheckedModel } from "./model";
+import { printModel } from "./print";
 
 export type * from "./ast";
 export type * from "./model";
@@ -16,28 +16,19 @@ export type { HighlightKind, HighlightToken } from "./syntax/highlight";
 export { parseModel } from "./syntax/parse";
 export type { ParseResult } from "./syntax/parse";
 
-/** Parses, resolves names and checks units. Never throws. */
-export function checkModel(text: string): CheckedModel {
-  const { ast, diagnostics } = parseModel(text);
-  return {
-    text,
-    ast,
-    title: "",
-    periods: [],
-    periodYears: [],
-    dimensions: [],
-    lineItems: [],
-    lineItemByName: new Map(),
-    scenarios: [],
-    checks: [],
-    references: new Map(),
-    calls: new Map(),
-    types: new Map(),
-    diagnostics,
-  };
-}
+export { checkModel } from "./check/check-model";
+export { printModel, printExpr } from "./print";
+export { builtinFunctions } from "./check/functions";
+export type { FunctionSignature } from "./check/functions";
+export { Limits } from "./limits";
 
-/** Formats model text (or an AST) canonically. Text that does not parse is returned unchanged. */
+/**
+ * Formats model text (or an AST) canonically. Text with syntax errors (P1xxx) is returned
+ * unchanged, so formatting never loses what the analyst typed.
+ */
 export function formatModel(input: string | ModelAst): string {
-  return typeof input === "string" ? input : "";
+  if (typeof input !== "string") return printModel(input);
+  const { ast, diagnostics } = parseModel(input);
+  if (diagnostics.some((d) => d.code.startsWith("P1") && d.severity === "error")) return input;
+  return printModel(ast);
 }

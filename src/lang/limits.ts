@@ -12,4 +12,6 @@ export const Limits = {
   maxNesting: 64,
   /** Operators in one declaration; bounds the depth of every AST walk. */
   maxOperations: 2_000,
+  /** Periods in one model (a 200-year range is already far beyond any plan). */
+  maxPeriods: 200,
 } as const;

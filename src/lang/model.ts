@@ -75,6 +75,12 @@ export interface CalcRule {
   readonly expr: Expr;
   readonly exception: boolean;
   readonly span: Span;
+  /**
+   * Set when the rule is only a typed-in number (`| 2018/19 : 246,841`): its value in base units,
+   * read in the line's declared unit like an input (`4.5` in a `(£m)` line is "4500000"). The
+   * engine uses this instead of evaluating `expr`, whose literal is unscaled.
+   */
+  readonly value?: DecimalText;
 }
 
 /** How a line item is defined. */

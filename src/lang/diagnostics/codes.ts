@@ -244,6 +244,28 @@ export const diagnosticCodes = {
     severity: "error",
     message: "Saving failed: {detail}. Your text is still in the editor; export it to keep a copy.",
   },
+  P5006: {
+    severity: "warning",
+    message:
+      "Saving would replace a model of {size} lines with an almost empty one. Confirm to save anyway.",
+  },
+  P5007: {
+    severity: "error",
+    message:
+      "The model or version '{name}' was not found (it may be in the trash). Restore it from the trash or pick another.",
+  },
+  P5008: {
+    severity: "error",
+    message: "This backup file cannot be read: {detail}. Check you picked a Precept backup.",
+  },
+  P5009: {
+    severity: "warning",
+    message: "The saved data was upgraded by another tab. Reload this tab to continue.",
+  },
+  P5010: {
+    severity: "error",
+    message: "The name '{name}' is empty or already used. Choose another name.",
+  },
 } as const;
 
 /** A stable diagnostic code, such as "P3001". */

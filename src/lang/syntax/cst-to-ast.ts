@@ -161,9 +161,10 @@ export class AstBuilder {
     let exponent = 0;
     if (image.startsWith("£")) {
       form = "money";
-      const m = /^£([\d,.]*)(bn|k|m|000)?$/.exec(image);
-      const written = m?.[1] ?? "";
-      const suffix = m?.[2] ?? "";
+      const bare = t.tokenType.name === "PoundUnit";
+      const m = /^£([\d,.]*?)(bn|k|m)?$/.exec(image);
+      const written = bare ? "" : (m?.[1] ?? "");
+      const suffix = bare ? image.slice(1) : (m?.[2] ?? "");
       // A bare scale (`£000`, `£m`) in a formula means one of that unit: round(x, £000).
       digits = written === "" ? "1" : written;
       scale =

@@ -1,0 +1,500 @@
+/**
+ * Parse + resolve + check: builds the `CheckedModel` the engine evaluates. Inputs are converted to
+ * exact base-unit decimals, calculation rules to period ranges with their exceptions, and every
+ * expression is resolved and unit-checked.
+ */
+import { periodIndex } from "../../base";
+import type { Span } from "../../base";
+import type * as A from "../ast";
+import { negateDecimal, shiftDecimal } from "../decimal-text";
+import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
+import type { Diagnostic } from "../diagnostics";
+import type * as M from "../model";
+import { didYouMean } from "../names";
+import { collectSymbols, periodIndexOf } from "../resolve/symbols";
+import type { ItemInfo, SymbolTable } from "../resolve/symbols";
+import { periodLabel } from "../syntax/cst-to-ast";
+import { parseModel } from "../syntax/parse";
+import { checkExpr, tyText } from "./expressions";
+import type { CheckState, Ty } from "./expressions";
+import { isPlain, moneyUnit, plainUnit, powerOfTenText, sameUnit, unitText } from "./units";
+import type { DeclaredUnit, Unit } from "./units";
+
+/** Parses, resolves names and checks units. Never throws on user input. */
+export function checkModel(text: string): M.CheckedModel {
+  const parsed = parseModel(text);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const table = collectSymbols(parsed.ast, diagnostics);
+  const checker = new ModelChecker(table, diagnostics);
+  const lineItems = table.items.map((item) => checker.lineItem(item));
+  const scenarios: M.CheckedScenario[] = [];
+  const checks: M.CheckedCheck[] = [];
+  let checkCount = 0;
+  for (const decl of parsed.ast.decls) {
+    if (decl.kind === "scenario") scenarios.push(checker.scenario(decl));
+    if (decl.kind === "check") checks.push(checker.check(decl, ++checkCount));
+  }
+  return {
+    text,
+    ast: parsed.ast,
+    title: table.title,
+    ...(table.source === undefined ? {} : { source: table.source }),
+    periods: table.labels,
+    periodYears: table.years,
+    dimensions: [...table.dimensions.values()].map((d) => ({
+      name: d.name,
+      label: d.label,
+      members: d.members,
+      span: d.decl.span,
+    })),
+    lineItems,
+    lineItemByName: new Map(table.items.map((i) => [i.name, i.id])),
+    scenarios,
+    checks,
+    references: checker.state.references,
+    calls: checker.state.calls,
+    types: checker.state.types,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+const unitOfForm = (form: A.NumberForm): Unit => (form === "money" ? moneyUnit : plainUnit);
+
+class ModelChecker {
+  readonly state: CheckState;
+  private readonly inferred = new Map<ItemInfo, Ty>();
+  private readonly inProgress = new Set<ItemInfo>();
+
+  constructor(
+    private readonly table: SymbolTable,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.state = {
+      table,
+      diagnostics,
+      references: new Map(),
+      calls: new Map(),
+      types: new Map(),
+      itemType: (item) => this.itemType(item),
+    };
+  }
+
+  /** A line item's type: its declared unit, else what its values or main formula give. */
+  itemType(item: ItemInfo): Ty {
+    if (item.declared !== undefined) {
+      return { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
+    }
+    const known = this.inferred.get(item);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(item)) return { kind: "unknown" };
+    this.inProgress.add(item);
+    let t: Ty = { kind: "unknown" };
+    const decl = item.decl;
+    if (decl.kind === "input") {
+      const lit = firstLiteral(decl.value);
+      if (lit !== undefined)
+        t = { kind: "number", unit: unitOfForm(lit.form), percent: lit.form === "percent" };
+      else t = { kind: "number", unit: plainUnit, percent: false };
+    } else {
+      // Infer from the main rule with throw-away side tables; the real pass reports problems.
+      const main = decl.rules[decl.rules.length - 1];
+      if (main !== undefined) {
+        const scratch: CheckState = {
+          ...this.state,
+          diagnostics: [],
+          references: new Map(),
+          calls: new Map(),
+          types: new Map(),
+        };
+        t = stripDim(checkExpr(scratch, main.expr, { firstPeriod: this.table.years.length }));
+      }
+    }
+    this.inProgress.delete(item);
+    this.inferred.set(item, t);
+    return t;
+  }
+
+  private report(
+    code: Parameters<typeof makeDiagnostic>[0],
+    span: Span,
+    args: Parameters<typeof makeDiagnostic>[2] = {},
+  ): void {
+    this.diagnostics.push(makeDiagnostic(code, span, args));
+  }
+
+  private unitInfo(item: ItemInfo): M.UnitInfo {
+    if (item.declared !== undefined) {
+      return {
+        display: item.declared.display,
+        base: unitText(item.declared.unit),
+        scale: powerOfTenText(item.declared.scaleExp),
+      };
+    }
+    const t = this.itemType(item);
+    if (t.kind === "number") {
+      const base = unitText(t.unit);
+      return {
+        display: t.percent && isPlain(t.unit) ? "%" : base === "1" ? "" : base,
+        base,
+        scale: "1",
+      };
+    }
+    const base =
+      t.kind === "boolean"
+        ? "boolean"
+        : t.kind === "period"
+          ? "period"
+          : t.kind === "text"
+            ? "text"
+            : "1";
+    return { display: "", base, scale: "1" };
+  }
+
+  /** Converts a literal to base units for an item measured in `declared`. */
+  private literal(
+    lit: A.InputLiteral,
+    declared: DeclaredUnit | undefined,
+    reportMismatch = true,
+  ): string | null {
+    if (lit.kind === "error-expr") return null;
+    if (declared === undefined || lit.form !== "plain") {
+      if (declared !== undefined) {
+        const ok =
+          lit.form === "percent"
+            ? isPlain(declared.unit)
+            : (declared.unit.powers.get("£") ?? 0) === 1;
+        if (!ok) {
+          if (reportMismatch)
+            this.report("P3003", lit.span, {
+              form: lit.form === "percent" ? "percentage" : "money",
+              unit: declared.display,
+            });
+          return null;
+        }
+      }
+      return lit.value;
+    }
+    return shiftDecimal(lit.value, declared.scaleExp);
+  }
+
+  private periodOf(p: A.PeriodLit): number | undefined {
+    const index = periodIndexOf(this.table, p.year);
+    if (index === undefined && this.table.years.length > 0) {
+      this.report("P2004", p.span, {
+        period: periodLabel(p.year),
+        first: this.table.labels[0] ?? "",
+        last: this.table.labels[this.table.labels.length - 1] ?? "",
+      });
+    }
+    return index;
+  }
+
+  /** The periods a range covers, inclusive, or undefined when it names a period outside the model. */
+  private rangeOf(range: A.PeriodRange | undefined): [number, number] | undefined {
+    const last = this.table.years.length - 1;
+    if (range === undefined) return [0, last];
+    const from = range.from === undefined ? 0 : this.periodOf(range.from);
+    const to = range.to !== undefined ? this.periodOf(range.to) : range.open ? last : from;
+    if (from === undefined || to === undefined || to < from) return undefined;
+    return [from, to];
+  }
+
+  private inputValues(value: A.InputValue, item: ItemInfo): M.InputValues {
+    const n = this.table.years.length;
+    const declared = item.declared;
+    switch (value.kind) {
+      case "scalar":
+        return { kind: "scalar", value: this.literal(value.value, declared) ?? "0" };
+      case "series": {
+        const values: (string | null)[] = new Array<string | null>(n).fill(null);
+        const covered: boolean[] = new Array<boolean>(n).fill(false);
+        for (const rule of value.rules) {
+          const v = this.literal(rule.value, declared);
+          const range = this.rangeOf(rule.range);
+          if (range === undefined) continue;
+          for (let p = range[0]; p <= range[1]; p++) {
+            if (covered[p] === true)
+              this.report("P2011", rule.range.span, {
+                period: this.table.labels[p] ?? "",
+                name: item.name,
+              });
+            covered[p] = true;
+            values[p] = v;
+          }
+        }
+        return { kind: "series", values };
+      }
+      case "table":
+        return this.tableValues(value, item);
+    }
+  }
+
+  private tableValues(
+    value: Extract<A.InputValue, { kind: "table" }>,
+    item: ItemInfo,
+  ): M.InputValues {
+    const n = this.table.years.length;
+    const columns: (number | undefined)[] = [];
+    const seen = new Set<number>();
+    for (const p of value.header) {
+      const index = this.periodOf(p);
+      if (index !== undefined && seen.has(index)) {
+        this.report("P2014", p.span, { period: periodLabel(p.year) });
+        columns.push(undefined);
+        continue;
+      }
+      if (index !== undefined) seen.add(index);
+      columns.push(index);
+    }
+    const rowValues = (row: A.TableRow): (string | null)[] => {
+      const out: (string | null)[] = new Array<string | null>(n).fill(null);
+      row.cells.forEach((cell, i) => {
+        const column = columns[i];
+        const v = this.literal(cell, item.declared);
+        if (column !== undefined) out[column] = v;
+      });
+      return out;
+    };
+    const dim = item.dimension;
+    if (dim === undefined) {
+      const [first, ...rest] = value.rows;
+      for (const row of value.rows) {
+        if (row.member !== undefined)
+          this.report("P2016", row.member.span, { name: item.name, member: row.member.name });
+      }
+      for (const row of rest)
+        this.report("P1015", row.span, { found: row.cells.length, expected: value.header.length });
+      return {
+        kind: "series",
+        values: first === undefined ? new Array<string | null>(n).fill(null) : rowValues(first),
+      };
+    }
+    const rows: ((string | null)[] | undefined)[] = dim.members.map(() => undefined);
+    for (const row of value.rows) {
+      if (row.member === undefined) {
+        this.report("P1003", row.span, {
+          expected: `a member of '${dim.name}' at the start of the row`,
+          found: "a number",
+        });
+        continue;
+      }
+      const index = dim.memberIndex.get(row.member.name);
+      if (index === undefined) {
+        this.report("P2003", row.member.span, {
+          member: row.member.name,
+          dimension: dim.name,
+          suggestion: didYouMean(row.member.name, dim.memberIndex.keys()),
+        });
+        continue;
+      }
+      if (rows[index] !== undefined) {
+        this.report("P2017", row.member.span, { name: row.member.name });
+        continue;
+      }
+      rows[index] = rowValues(row);
+    }
+    dim.members.forEach((m, i) => {
+      if (rows[i] === undefined) this.report("P2015", value.span, { member: m.name });
+    });
+    return { kind: "table", rows: rows.map((r) => r ?? new Array<string | null>(n).fill(null)) };
+  }
+
+  lineItem(item: ItemInfo): M.CheckedLineItem {
+    const decl = item.decl;
+    const base = {
+      id: item.id,
+      name: item.name,
+      label: decl.label?.value ?? item.name,
+      section: item.section,
+      unit: this.unitInfo(item),
+      ...(item.dimension === undefined ? {} : { dimension: item.dimension.name }),
+      ...(decl.source === undefined ? {} : { source: decl.source.value }),
+      decl,
+      span: decl.span,
+    };
+    if (decl.kind === "input") {
+      return {
+        ...base,
+        kind: "input",
+        definition: { kind: "input", values: this.inputValues(decl.value, item) },
+      };
+    }
+    return { ...base, kind: "calc", definition: this.calcDefinition(decl, item) };
+  }
+
+  private calcDefinition(decl: A.CalcDecl, item: ItemInfo): M.Definition {
+    const n = this.table.years.length;
+    const owner: (A.Rule | undefined)[] = new Array<A.Rule | undefined>(n).fill(undefined);
+    const rules: { rule: A.Rule; from: number; to: number }[] = [];
+    for (const rule of decl.rules) {
+      const range = this.rangeOf(rule.range);
+      this.checkRule(rule, item, range?.[0] ?? 0, rule === decl.rules[decl.rules.length - 1]);
+      if (range === undefined) continue;
+      for (let p = range[0]; p <= range[1]; p++) {
+        if (owner[p] !== undefined) {
+          this.report("P2011", rule.range?.span ?? rule.span, {
+            period: this.table.labels[p] ?? "",
+            name: item.name,
+          });
+        }
+        owner[p] ??= rule;
+      }
+      rules.push({ rule, from: range[0], to: range[1] });
+    }
+    for (let p = 0; p < n; p++) {
+      if (owner[p] === undefined) {
+        this.report("P2012", decl.name.span, {
+          name: item.name,
+          period: this.table.labels[p] ?? "",
+        });
+        break;
+      }
+    }
+    const main = owner[n - 1] ?? rules[rules.length - 1]?.rule;
+    const out: M.Definition = {
+      kind: "calc",
+      rules: rules.map(({ rule, from, to }) => {
+        const lit = ruleLiteral(rule.expr);
+        const value = lit === undefined ? null : this.literal(lit, item.declared, false);
+        return {
+          from: periodIndex(from),
+          to: periodIndex(to),
+          expr: rule.expr,
+          exception: rule !== main,
+          span: rule.span,
+          ...(value === null ? {} : { value }),
+        };
+      }),
+    };
+    if (decl.opening === undefined) return out;
+    const opening = this.literal(decl.opening, item.declared);
+    return opening === null ? out : { ...out, opening };
+  }
+
+  /** Checks one rule of a calculation against the item's declared unit and dimension. */
+  private checkRule(rule: A.Rule, item: ItemInfo, firstPeriod: number, isLast: boolean): void {
+    let t = checkExpr(this.state, rule.expr, { firstPeriod, item });
+    const lit = ruleLiteral(rule.expr);
+    if (lit !== undefined && item.declared !== undefined) {
+      // A typed-in value (a base-year figure) is read in the line's own unit, like an input.
+      if (this.literal(lit, item.declared) === null) return;
+      t = { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
+    }
+    if (t.kind === "number" || t.kind === "boolean") {
+      const dim = t.dimension;
+      if (dim !== undefined && item.dimension === undefined) {
+        const example = this.table.dimensions.get(dim)?.members[0]?.name ?? "member";
+        const name = rule.expr.kind === "ref" ? rule.expr.name.name : "x";
+        this.report("P2018", rule.expr.span, { name, dimension: dim, example });
+      } else if (dim !== undefined && item.dimension !== undefined && dim !== item.dimension.name) {
+        this.report("P3006", rule.expr.span, { left: item.dimension.name, right: dim });
+      }
+    }
+    const declared = item.declared;
+    if (declared !== undefined) {
+      if (t.kind === "number" && !sameUnit(t.unit, declared.unit)) {
+        this.report("P3002", rule.expr.span, {
+          name: item.name,
+          declared: declared.display,
+          inferred: tyText(t),
+        });
+      } else if (t.kind !== "number" && t.kind !== "unknown") {
+        this.report("P3002", rule.expr.span, {
+          name: item.name,
+          declared: declared.display,
+          inferred: tyText(t),
+        });
+      }
+    } else if (t.kind === "number" && !isPlain(t.unit) && isLast) {
+      this.report("P3013", item.decl.name.span, { name: item.name, inferred: tyText(t) });
+    }
+  }
+
+  scenario(decl: A.ScenarioDecl): M.CheckedScenario {
+    const overrides: M.CheckedScenario["overrides"][number][] = [];
+    for (const o of decl.overrides) {
+      const item = this.table.itemsByName.get(o.name.name);
+      if (item === undefined) {
+        this.report("P2001", o.name.span, {
+          name: o.name.name,
+          suggestion: didYouMean(o.name.name, this.table.itemsByName.keys()),
+        });
+        continue;
+      }
+      if (item.decl.kind !== "input") {
+        this.report("P2013", o.name.span, { name: o.name.name, what: "a calculation" });
+        continue;
+      }
+      overrides.push({ item: item.id, values: this.inputValues(o.value, item), span: o.span });
+    }
+    return { name: decl.name.name, label: decl.label?.value ?? decl.name.name, overrides, decl };
+  }
+
+  check(decl: A.CheckDecl, ordinal: number): M.CheckedCheck {
+    const name = decl.name?.name ?? `check_${ordinal}`;
+    const base = {
+      name,
+      label: decl.label?.value ?? name,
+      ...(decl.known === undefined ? {} : { known: decl.known.value }),
+      decl,
+      span: decl.span,
+    };
+    const scope = { firstPeriod: 0 };
+    const t = checkExpr(this.state, decl.expr, scope);
+    if (decl.tolerance === undefined) {
+      if (t.kind !== "boolean" && t.kind !== "unknown")
+        this.report("P3012", decl.expr.span, { found: tyText(t) });
+      return { ...base, test: { kind: "condition", expr: decl.expr } };
+    }
+    const tol = checkExpr(this.state, decl.tolerance, scope);
+    const e = decl.expr;
+    if (e.kind !== "binary" || e.op !== "=") {
+      this.report("P3012", e.span, { found: "a value without '=' before 'within'" });
+      return { ...base, test: { kind: "condition", expr: e } };
+    }
+    const left = this.state.types.get(e.left.id);
+    if (tol.kind === "number" && left?.kind === "number" && unitText(tol.unit) !== left.unit) {
+      this.report("P3009", decl.tolerance.span, {
+        tolerance: tyText(tol),
+        unit: left.unit === "1" ? "number" : left.unit,
+      });
+    }
+    return {
+      ...base,
+      test: { kind: "approx", left: e.left, right: e.right, tolerance: decl.tolerance },
+    };
+  }
+}
+
+/** The literal a rule consists of, if it is only a (possibly negated) number: a typed-in value. */
+function ruleLiteral(e: A.Expr): A.NumberLit | undefined {
+  if (e.kind === "number") return e;
+  if (e.kind === "unary" && e.op === "-" && e.operand.kind === "number") {
+    return {
+      ...e.operand,
+      span: e.span,
+      digits: negateDecimal(e.operand.digits),
+      value: negateDecimal(e.operand.value),
+    };
+  }
+  return undefined;
+}
+
+function stripDim(t: Ty): Ty {
+  if (t.kind === "number") return { kind: "number", unit: t.unit, percent: t.percent };
+  if (t.kind === "boolean") return { kind: "boolean" };
+  return t;
+}
+
+function firstLiteral(value: A.InputValue): A.NumberLit | undefined {
+  const all: A.InputLiteral[] =
+    value.kind === "scalar"
+      ? [value.value]
+      : value.kind === "series"
+        ? value.rules.map((r) => r.value)
+        : value.rows.flatMap((r) => r.cells);
+  return (
+    all.find((l): l is A.NumberLit => l.kind === "number" && l.form !== "plain") ??
+    all.find((l): l is A.NumberLit => l.kind === "number")
+  );
+}

@@ -1,0 +1,545 @@
+/**
+ * Resolves the references in an expression and infers its type and unit, in one walk. Writes the
+ * side tables (reference, call and type by node id) and reports P2xxx and P3xxx diagnostics.
+ * Recursion follows the AST, whose depth the parser bounds (Limits.maxNesting, maxOperations).
+ */
+import { periodIndex } from "../../base";
+import type * as A from "../ast";
+import { makeDiagnostic } from "../diagnostics";
+import type { Diagnostic, DiagnosticCode, MessageArgs } from "../diagnostics";
+import type { ResolvedRef, ValueType } from "../model";
+import { didYouMean } from "../names";
+import type { ItemInfo, SymbolTable } from "../resolve/symbols";
+import { periodIndexOf } from "../resolve/symbols";
+import { periodLabel } from "../syntax/cst-to-ast";
+import { builtinFunctions } from "./functions";
+import {
+  combineUnits,
+  isPlain,
+  moneyUnit,
+  plainUnit,
+  powerUnit,
+  sameUnit,
+  unitText,
+} from "./units";
+import type { Unit } from "./units";
+
+/** A type during checking; numbers carry a `Unit` rather than its text. */
+export type Ty =
+  | {
+      readonly kind: "number";
+      readonly unit: Unit;
+      readonly percent: boolean;
+      readonly dimension?: string;
+    }
+  | { readonly kind: "boolean"; readonly dimension?: string }
+  | { readonly kind: "period" }
+  | { readonly kind: "text" }
+  | { readonly kind: "unknown" };
+
+const unknownTy: Ty = { kind: "unknown" };
+
+/** Shared state of one model's check. */
+export interface CheckState {
+  readonly table: SymbolTable;
+  readonly diagnostics: Diagnostic[];
+  readonly references: Map<A.NodeId, ResolvedRef>;
+  readonly calls: Map<A.NodeId, string>;
+  readonly types: Map<A.NodeId, ValueType>;
+  /** The unit of a line item: declared, or inferred from its formula (undefined while unknown). */
+  readonly itemType: (item: ItemInfo) => Ty;
+}
+
+/** Where an expression sits: the rule's first period, and dimensions being aggregated over. */
+export interface Scope {
+  readonly firstPeriod: number;
+  readonly item?: ItemInfo;
+}
+
+/** The text of a type for messages: "£", "%", "1", "true/false". */
+export function tyText(t: Ty): string {
+  switch (t.kind) {
+    case "number":
+      return t.percent && isPlain(t.unit)
+        ? "%"
+        : unitText(t.unit) === "1"
+          ? "number"
+          : unitText(t.unit);
+    case "boolean":
+      return "true/false";
+    case "period":
+      return "a period";
+    case "text":
+      return "text";
+    case "unknown":
+      return "unknown";
+  }
+}
+
+function toValueType(t: Ty): ValueType {
+  switch (t.kind) {
+    case "number":
+      return {
+        kind: "number",
+        unit: unitText(t.unit),
+        percent: t.percent,
+        ...(t.dimension === undefined ? {} : { dimension: t.dimension }),
+      };
+    case "boolean":
+      return { kind: "boolean", ...(t.dimension === undefined ? {} : { dimension: t.dimension }) };
+    case "period":
+    case "text":
+    case "unknown":
+      return t;
+  }
+}
+
+const dimOf = (t: Ty): string | undefined =>
+  t.kind === "number" || t.kind === "boolean" ? t.dimension : undefined;
+
+/** Checks one expression and returns its type. */
+export function checkExpr(state: CheckState, e: A.Expr, scope: Scope): Ty {
+  const t = infer(state, e, scope);
+  state.types.set(e.id, toValueType(t));
+  return t;
+}
+
+function report(
+  state: CheckState,
+  code: DiagnosticCode,
+  e: { span: A.NodeBase["span"] },
+  args: MessageArgs = {},
+): void {
+  state.diagnostics.push(makeDiagnostic(code, e.span, args));
+}
+
+/** Merges the dimensions of two operands, reporting a mismatch. */
+function mergeDims(state: CheckState, e: A.Expr, a: Ty, b: Ty): string | undefined {
+  const da = dimOf(a);
+  const db = dimOf(b);
+  if (da !== undefined && db !== undefined && da !== db) {
+    report(state, "P3006", e, { left: da, right: db });
+  }
+  return da ?? db;
+}
+
+function withDim(t: Ty, dimension: string | undefined): Ty {
+  if (dimension === undefined || (t.kind !== "number" && t.kind !== "boolean")) return t;
+  return { ...t, dimension };
+}
+
+function expectNumber(state: CheckState, e: A.Expr, t: Ty): t is Extract<Ty, { kind: "number" }> {
+  if (t.kind === "number") return true;
+  if (t.kind !== "unknown") report(state, "P3005", e, { found: tyText(t) });
+  return false;
+}
+
+function expectBoolean(state: CheckState, e: A.Expr, t: Ty): void {
+  if (t.kind !== "boolean" && t.kind !== "unknown") report(state, "P3004", e, { found: tyText(t) });
+}
+
+function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
+  switch (e.kind) {
+    case "number":
+      return {
+        kind: "number",
+        unit: e.form === "money" ? moneyUnit : plainUnit,
+        percent: e.form === "percent",
+      };
+    case "string":
+      return { kind: "text" };
+    case "boolean":
+      return { kind: "boolean" };
+    case "period":
+      if (periodIndexOf(state.table, e.year) === undefined && state.table.years.length > 0) {
+        reportPeriod(state, e);
+      }
+      return { kind: "period" };
+    case "error-expr":
+      return unknownTy;
+    case "paren": {
+      if (e.inner.kind === "number" && e.inner.form !== "percent") {
+        report(state, "P3010", e, { text: e.inner.digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") });
+      }
+      return checkExpr(state, e.inner, scope);
+    }
+    case "unary": {
+      const t = checkExpr(state, e.operand, scope);
+      if (e.op === "not") {
+        expectBoolean(state, e.operand, t);
+        return withDim({ kind: "boolean" }, dimOf(t));
+      }
+      return expectNumber(state, e.operand, t) ? t : unknownTy;
+    }
+    case "binary":
+      return inferBinary(state, e, scope);
+    case "conditional": {
+      const c = checkExpr(state, e.condition, scope);
+      expectBoolean(state, e.condition, c);
+      const a = checkExpr(state, e.then, scope);
+      const b = checkExpr(state, e.otherwise, scope);
+      const found = [dimOf(c), dimOf(a), dimOf(b)].filter((d): d is string => d !== undefined);
+      const dim = found[0];
+      const other = found.find((d) => d !== dim);
+      if (dim !== undefined && other !== undefined)
+        report(state, "P3006", e, { left: dim, right: other });
+      if (a.kind === "number" && b.kind === "number") {
+        if (!sameUnit(a.unit, b.unit)) {
+          report(state, "P3011", e, { left: tyText(a), right: tyText(b) });
+          return unknownTy;
+        }
+        return withDim({ ...a, percent: a.percent && b.percent }, dim);
+      }
+      if (a.kind === "unknown") return b;
+      if (b.kind !== "unknown" && a.kind !== b.kind) {
+        report(state, "P3011", e, { left: tyText(a), right: tyText(b) });
+        return unknownTy;
+      }
+      return withDim(a, dim);
+    }
+    case "ref":
+      return inferRef(state, e, scope);
+    case "call":
+      return inferCall(state, e, scope);
+  }
+}
+
+function reportPeriod(state: CheckState, p: A.PeriodLit): void {
+  const { labels } = state.table;
+  report(state, "P2004", p, {
+    period: periodLabel(p.year),
+    first: labels[0] ?? "",
+    last: labels[labels.length - 1] ?? "",
+  });
+}
+
+function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
+  const a = checkExpr(state, e.left, scope);
+  const b = checkExpr(state, e.right, scope);
+  const dim = mergeDims(state, e, a, b);
+  switch (e.op) {
+    case "and":
+    case "or":
+      expectBoolean(state, e.left, a);
+      expectBoolean(state, e.right, b);
+      return withDim({ kind: "boolean" }, dim);
+    case "=":
+    case "<>":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      if (a.kind === "number" && b.kind === "number" && !sameUnit(a.unit, b.unit)) {
+        report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
+      } else if (a.kind !== b.kind && a.kind !== "unknown" && b.kind !== "unknown") {
+        report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
+      }
+      return withDim({ kind: "boolean" }, dim);
+    }
+    case "+":
+    case "-": {
+      if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      if (!sameUnit(a.unit, b.unit)) {
+        report(state, "P3001", e, {
+          verb: e.op === "+" ? "add" : "subtract",
+          left: tyText(a),
+          right: tyText(b),
+        });
+        return unknownTy;
+      }
+      return withDim({ kind: "number", unit: a.unit, percent: a.percent && b.percent }, dim);
+    }
+    case "*":
+    case "/": {
+      if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      const unit = combineUnits(a.unit, b.unit, e.op === "*" ? 1 : -1);
+      return withDim({ kind: "number", unit, percent: false }, dim);
+    }
+    case "^": {
+      if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      if (!isPlain(b.unit)) {
+        report(state, "P3007", e.right, { unit: tyText(b) });
+        return unknownTy;
+      }
+      if (isPlain(a.unit)) return withDim({ kind: "number", unit: plainUnit, percent: false }, dim);
+      const n = e.right.kind === "number" ? Number(e.right.value) : Number.NaN;
+      if (!Number.isInteger(n)) {
+        report(state, "P3008", e.left, {
+          position: 1,
+          function: "^",
+          expected: "a plain number (or a whole power)",
+          found: tyText(a),
+        });
+        return unknownTy;
+      }
+      return withDim({ kind: "number", unit: powerUnit(a.unit, n), percent: false }, dim);
+    }
+  }
+}
+
+function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
+  const name = e.name.name;
+  const item = state.table.itemsByName.get(name);
+  if (item === undefined) {
+    const other =
+      state.table.otherNames.get(name) ??
+      (state.table.dimensions.has(name) ? "dimension" : undefined);
+    if (other !== undefined) report(state, "P2021", e.name, { name, what: other });
+    else {
+      const names = [...state.table.itemsByName.keys()];
+      report(state, "P2001", e.name, { name, suggestion: didYouMean(name, names) });
+    }
+    return unknownTy;
+  }
+  let period: ResolvedRef["period"] = { kind: "current" };
+  let member: ResolvedRef["member"];
+  for (const s of e.selectors) {
+    if (s.kind === "offset") {
+      period = { kind: "relative", offset: s.offset };
+      checkOpening(state, e, item, s.offset, scope);
+    } else if (s.kind === "at-period") {
+      const index = periodIndexOf(state.table, s.period.year);
+      if (index === undefined) {
+        if (state.table.years.length > 0) reportPeriod(state, s.period);
+      } else period = { kind: "absolute", index: periodIndex(index) };
+    } else {
+      const dim = item.dimension;
+      if (dim === undefined) {
+        report(state, "P2016", s.member, { name, member: s.member.name });
+        continue;
+      }
+      const index = dim.memberIndex.get(s.member.name);
+      if (index === undefined) {
+        report(state, "P2003", s.member, {
+          member: s.member.name,
+          dimension: dim.name,
+          suggestion: didYouMean(s.member.name, dim.memberIndex.keys()),
+        });
+        continue;
+      }
+      member = { index, name: s.member.name };
+    }
+  }
+  state.references.set(e.id, {
+    item: item.id,
+    period,
+    ...(member === undefined ? {} : { member }),
+  });
+  const t = state.itemType(item);
+  if (member !== undefined || item.dimension === undefined) return t;
+  return withDim(t, item.dimension.name);
+}
+
+/** `x[-k]` in a rule starting at period `firstPeriod` needs `k - firstPeriod` periods before the model. */
+function checkOpening(
+  state: CheckState,
+  e: A.RefExpr,
+  item: ItemInfo,
+  offset: number,
+  scope: Scope,
+): void {
+  if (offset >= 0 || scope.firstPeriod + offset >= 0) return;
+  const hasOpening = item.decl.kind === "calc" && item.decl.opening !== undefined;
+  if (hasOpening && scope.firstPeriod + offset === -1) return;
+  report(state, "P2005", e, {
+    name: item.name,
+    offset,
+    period: state.table.labels[scope.firstPeriod] ?? "the first period",
+  });
+}
+
+function argTypes(state: CheckState, e: A.CallExpr, scope: Scope): Ty[] {
+  return e.args.map((a) => checkExpr(state, a, scope));
+}
+
+function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
+  const name = e.callee.name;
+  const sig = builtinFunctions.get(name);
+  if (sig === undefined) {
+    report(state, "P2007", e.callee, {
+      name,
+      suggestion: didYouMean(name, builtinFunctions.keys()),
+    });
+    argTypes(state, e, scope);
+    return unknownTy;
+  }
+  state.calls.set(e.id, name);
+  const args = argTypes(state, e, scope);
+  if (args.length < sig.minArgs || args.length > sig.maxArgs) {
+    const expected =
+      sig.minArgs === sig.maxArgs
+        ? `${sig.minArgs} argument${sig.minArgs === 1 ? "" : "s"} (${sig.params})`
+        : sig.params;
+    report(state, "P2019", e, { function: name, expected, found: args.length });
+    return unknownTy;
+  }
+  // `over`
+  let overDim: string | undefined;
+  if (e.over !== undefined) {
+    if (sig.over === "none") report(state, "P2020", e.over);
+    else if (e.over.dimension !== undefined) {
+      const d = e.over.dimension.name;
+      if (!state.table.dimensions.has(d)) {
+        report(state, "P2006", e.over.dimension, {
+          name: d,
+          suggestion: didYouMean(d, state.table.dimensions.keys()),
+        });
+      } else overDim = d;
+    }
+  } else if (sig.over === "required") {
+    report(state, "P2019", e, { function: name, expected: sig.params, found: "no 'over'" });
+  }
+  const aggregated = e.over !== undefined;
+  // Arguments aggregated over a dimension lose it; others keep theirs.
+  const strip = (t: Ty): Ty => {
+    if (!aggregated || overDim === undefined) return t;
+    const d = dimOf(t);
+    if (d !== undefined && d !== overDim) {
+      report(state, "P3006", e, { left: d, right: overDim });
+    }
+    if (t.kind === "number") return { kind: "number", unit: t.unit, percent: t.percent };
+    if (t.kind === "boolean") return { kind: "boolean" };
+    return t;
+  };
+  const a = args.map(strip);
+  const first = a[0] ?? unknownTy;
+  const dims = a.map(dimOf).find((d) => d !== undefined);
+  const num = (i: number, expected = "a number"): Extract<Ty, { kind: "number" }> | undefined => {
+    const t = a[i] ?? unknownTy;
+    if (t.kind === "number") return t;
+    if (t.kind !== "unknown") {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected,
+        found: tyText(t),
+      });
+    }
+    return undefined;
+  };
+  const plain = (i: number, expected: string): void => {
+    const t = num(i, expected);
+    if (t !== undefined && !isPlain(t.unit)) {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected,
+        found: tyText(t),
+      });
+    }
+  };
+  const bool = (i: number): void => {
+    const t = a[i] ?? unknownTy;
+    if (t.kind !== "boolean" && t.kind !== "unknown") {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected: "a condition",
+        found: tyText(t),
+      });
+    }
+  };
+  const text = (i: number, allowed: readonly string[]): void => {
+    const arg = e.args[i];
+    const t = a[i] ?? unknownTy;
+    if (t.kind !== "text" && t.kind !== "unknown") {
+      report(state, "P3008", arg ?? e, {
+        position: i + 1,
+        function: name,
+        expected: `one of "${allowed.join('", "')}"`,
+        found: tyText(t),
+      });
+    } else if (arg?.kind === "string" && !allowed.includes(arg.value)) {
+      report(state, "P3008", arg, {
+        position: i + 1,
+        function: name,
+        expected: `one of "${allowed.join('", "')}"`,
+        found: `"${arg.value}"`,
+      });
+    }
+  };
+  const sameAsFirst = (i: number): void => {
+    const t = num(i);
+    if (t !== undefined && first.kind === "number" && !sameUnit(t.unit, first.unit)) {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected: `'${tyText(first)}' like argument 1`,
+        found: tyText(t),
+      });
+    }
+  };
+  const keep = (t: Ty | undefined): Ty =>
+    t === undefined ? unknownTy : aggregated ? t : withDim(t, dims);
+  const numberOf = (unit: Unit, percent = false): Ty => keep({ kind: "number", unit, percent });
+  switch (name) {
+    case "sum":
+    case "average":
+    case "cumsum":
+    case "abs":
+      return keep(num(0));
+    case "min":
+    case "max": {
+      const t = num(0);
+      for (let i = 1; i < a.length; i++) sameAsFirst(i);
+      return keep(t);
+    }
+    case "wavg":
+      num(1);
+      return keep(num(0));
+    case "sumif":
+      bool(1);
+      return keep(num(0));
+    case "count":
+      bool(0);
+      return numberOf(plainUnit);
+    case "prev":
+      sameAsFirst(1);
+      return keep(num(0));
+    case "round":
+      sameAsFirst(1);
+      return keep(num(0));
+    case "roundsig":
+      plain(1, "a whole number of significant figures");
+      return keep(num(0));
+    case "first_period":
+    case "last_period":
+      return { kind: "period" };
+    case "period_index":
+      return { kind: "number", unit: plainUnit, percent: false };
+    case "first_period_where":
+      bool(0);
+      return { kind: "period" };
+    case "discount_factor":
+      plain(0, "a rate such as 3.5%");
+      return numberOf(plainUnit);
+    case "npv":
+      plain(0, "a rate such as 3.5%");
+      return { kind: "number", unit: num(1)?.unit ?? moneyUnit, percent: false };
+    case "irr":
+      num(0);
+      return { kind: "number", unit: plainUnit, percent: true };
+    case "payback":
+      num(0);
+      return { kind: "number", unit: plainUnit, percent: false };
+    case "pmt":
+      plain(0, "a rate such as 4.5%");
+      plain(1, "a number of years");
+      return keep(num(2));
+    case "loan_opening":
+    case "loan_interest":
+    case "loan_principal":
+    case "loan_closing":
+      plain(1, "a rate such as 4.5%");
+      plain(2, "a number of years");
+      text(3, ["annuity", "eip", "maturity"]);
+      return keep(num(0));
+    case "mrp":
+      plain(1, "a number of years");
+      text(2, ["straight_line", "annuity", "reducing_balance"]);
+      if (a.length > 3) plain(3, "a rate such as 4.5%");
+      return keep(num(0));
+    default:
+      return unknownTy;
+  }
+}

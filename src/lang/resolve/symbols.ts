@@ -1,0 +1,199 @@
+/**
+ * The first resolution pass: the model's periods, dimensions and line items by name, with
+ * duplicates, look-alike names and unknown dimensions reported.
+ */
+import { lineItemId, makeSpan } from "../../base";
+import type { LineItemId, Span } from "../../base";
+import type * as A from "../ast";
+import { declaredUnit } from "../check/units";
+import type { DeclaredUnit } from "../check/units";
+import { makeDiagnostic } from "../diagnostics";
+import type { Diagnostic } from "../diagnostics";
+import { Limits } from "../limits";
+import { didYouMean, skeleton } from "../names";
+import { periodLabel } from "../syntax/cst-to-ast";
+
+/** A dimension with its members indexed. */
+export interface DimensionInfo {
+  readonly name: string;
+  readonly label: string;
+  readonly members: readonly { readonly name: string; readonly label: string }[];
+  readonly memberIndex: ReadonlyMap<string, number>;
+  readonly decl: A.DimensionDecl;
+}
+
+/** A line item as resolution sees it. */
+export interface ItemInfo {
+  readonly id: LineItemId;
+  readonly name: string;
+  readonly decl: A.InputDecl | A.CalcDecl;
+  readonly section: string;
+  readonly dimension?: DimensionInfo;
+  readonly declared?: DeclaredUnit;
+}
+
+/** Everything resolution knows about the model's names. */
+export interface SymbolTable {
+  readonly title: string;
+  readonly source?: string;
+  readonly years: readonly number[];
+  readonly labels: readonly string[];
+  readonly items: readonly ItemInfo[];
+  readonly itemsByName: ReadonlyMap<string, ItemInfo>;
+  readonly dimensions: ReadonlyMap<string, DimensionInfo>;
+  /** Names of other kinds (checks, scenarios), for "is a check, not a value". */
+  readonly otherNames: ReadonlyMap<string, string>;
+}
+
+/** The period index of a financial year, or undefined outside the model. */
+export function periodIndexOf(table: SymbolTable, year: number): number | undefined {
+  const first = table.years[0];
+  if (first === undefined) return undefined;
+  const i = year - first;
+  return i >= 0 && i < table.years.length ? i : undefined;
+}
+
+/** Builds the symbol table. */
+export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): SymbolTable {
+  let title = "";
+  let source: string | undefined;
+  let periods: A.PeriodsDecl | undefined;
+  let model: A.ModelDecl | undefined;
+  const dimensions = new Map<string, DimensionInfo>();
+  const declared = new Map<string, Span>();
+  const otherNames = new Map<string, string>();
+  const lookalikes = new Map<string, string>();
+
+  const declare = (ident: A.Ident): boolean => {
+    const previous = declared.get(ident.name);
+    if (previous !== undefined) {
+      diagnostics.push(
+        makeDiagnostic(
+          "P2002",
+          ident.span,
+          { name: ident.name },
+          {
+            related: [{ span: previous, message: `'${ident.name}' is first defined here.` }],
+          },
+        ),
+      );
+      return false;
+    }
+    declared.set(ident.name, ident.span);
+    const key = skeleton(ident.name);
+    const other = lookalikes.get(key);
+    if (other !== undefined && other !== ident.name) {
+      diagnostics.push(makeDiagnostic("P2008", ident.span, { name: ident.name, other }));
+    } else {
+      lookalikes.set(key, ident.name);
+    }
+    return true;
+  };
+
+  for (const decl of ast.decls) {
+    if (decl.kind === "model") {
+      if (model !== undefined)
+        diagnostics.push(makeDiagnostic("P2010", decl.span, { what: "model" }));
+      else {
+        model = decl;
+        title = decl.title.value;
+        if (decl.source !== undefined) source = decl.source.value;
+      }
+    } else if (decl.kind === "periods") {
+      if (periods !== undefined)
+        diagnostics.push(makeDiagnostic("P2010", decl.span, { what: "periods" }));
+      else {
+        periods = decl;
+        if (decl.source !== undefined && source === undefined) source = decl.source.value;
+      }
+    } else if (decl.kind === "dimension") {
+      if (!declare(decl.name)) continue;
+      const memberIndex = new Map<string, number>();
+      const members: { name: string; label: string }[] = [];
+      for (const m of decl.members) {
+        if (memberIndex.has(m.name.name)) {
+          diagnostics.push(makeDiagnostic("P2017", m.name.span, { name: m.name.name }));
+          continue;
+        }
+        memberIndex.set(m.name.name, members.length);
+        members.push({ name: m.name.name, label: m.label?.value ?? m.name.name });
+      }
+      dimensions.set(decl.name.name, {
+        name: decl.name.name,
+        label: decl.label?.value ?? decl.name.name,
+        members,
+        memberIndex,
+        decl,
+      });
+    } else if (decl.kind === "check" && decl.name !== undefined) {
+      otherNames.set(decl.name.name, "check");
+    } else if (decl.kind === "scenario") {
+      if (otherNames.get(decl.name.name) === "scenario") {
+        diagnostics.push(makeDiagnostic("P2002", decl.name.span, { name: decl.name.name }));
+      }
+      otherNames.set(decl.name.name, "scenario");
+    }
+  }
+
+  const years: number[] = [];
+  if (periods === undefined) {
+    diagnostics.push(makeDiagnostic("P2009", makeSpan(0, 0)));
+  } else if (periods.first.year > periods.last.year) {
+    diagnostics.push(
+      makeDiagnostic("P2022", periods.span, {
+        first: periodLabel(periods.first.year),
+        last: periodLabel(periods.last.year),
+      }),
+    );
+  } else if (periods.last.year - periods.first.year + 1 > Limits.maxPeriods) {
+    diagnostics.push(
+      makeDiagnostic("P1018", periods.span, {
+        size: periods.last.year - periods.first.year + 1,
+        limit: Limits.maxPeriods,
+      }),
+    );
+  } else {
+    for (let y = periods.first.year; y <= periods.last.year; y++) years.push(y);
+  }
+
+  const items: ItemInfo[] = [];
+  const itemsByName = new Map<string, ItemInfo>();
+  let section = "";
+  for (const decl of ast.decls) {
+    if (decl.kind === "section") section = decl.title;
+    if (decl.kind !== "input" && decl.kind !== "calc") continue;
+    if (!declare(decl.name)) continue;
+    let dimension: DimensionInfo | undefined;
+    if (decl.dimension !== undefined) {
+      dimension = dimensions.get(decl.dimension.name);
+      if (dimension === undefined) {
+        diagnostics.push(
+          makeDiagnostic("P2006", decl.dimension.span, {
+            name: decl.dimension.name,
+            suggestion: didYouMean(decl.dimension.name, dimensions.keys()),
+          }),
+        );
+      }
+    }
+    const info: ItemInfo = {
+      id: lineItemId(items.length),
+      name: decl.name.name,
+      decl,
+      section,
+      ...(dimension === undefined ? {} : { dimension }),
+      ...(decl.unit === undefined ? {} : { declared: declaredUnit(decl.unit) }),
+    };
+    items.push(info);
+    itemsByName.set(info.name, info);
+  }
+  return {
+    title,
+    ...(source === undefined ? {} : { source }),
+    years,
+    labels: years.map(periodLabel),
+    items,
+    itemsByName,
+    dimensions,
+    otherNames,
+  };
+}

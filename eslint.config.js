@@ -123,5 +123,10 @@ export default tseslint.config(
     ["**/engine/**", "**/persist/**", "idb", "decimal.js"],
     "src/app wires the UI to the worker client; engine internals stay in the worker.",
   ),
+  layer(
+    ["src/service/**"],
+    ["**/ui/**", "**/app/**", "solid-js*", "comlink"],
+    "src/service is the worker-side composition of engine and persistence; no UI.",
+  ),
   layer(["workers/**"], ["**/ui/**", "**/app/**", "solid-js*"], "Workers never import the UI."),
 );

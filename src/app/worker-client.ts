@@ -45,7 +45,12 @@ export function makeWorkerClient(onProblem: (problem: WorkerProblem) => void): W
       try {
         const reply = await request(start());
         if (reply.ok) return reply.value;
-        onProblem({ message: `Internal error in the engine: ${reply.message}` });
+        onProblem({
+          message:
+            reply.kind === "failed"
+              ? reply.message
+              : `Internal error in the engine: ${reply.message}`,
+        });
         return null;
       } catch (error) {
         onProblem({

@@ -81,3 +81,29 @@ export interface WorkbenchApi {
   /** Throws inside the worker on purpose (tests of the failure path). */
   selfTestFailure(): Promise<Reply<null>>;
 }
+
+/** Every method of `WorkbenchApi`; the type below fails to compile if one is missing. */
+export const workbenchMethods = [
+  "start",
+  "listModels",
+  "openModel",
+  "createModel",
+  "renameModel",
+  "duplicateModel",
+  "deleteModel",
+  "undoDelete",
+  "evaluate",
+  "setScenario",
+  "lineage",
+  "compare",
+  "save",
+  "listVersions",
+  "restoreVersion",
+  "importFile",
+  "storageStatus",
+  "selfTestFailure",
+] as const satisfies readonly (keyof WorkbenchApi)[];
+
+type MissingMethods = Exclude<keyof WorkbenchApi, (typeof workbenchMethods)[number]>;
+/** Compile-time proof that `workbenchMethods` lists every method. */
+export const allMethodsListed: MissingMethods extends never ? true : never = true;

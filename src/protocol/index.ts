@@ -132,6 +132,12 @@ export interface ComparisonDto {
     readonly left: readonly string[];
     readonly right: readonly string[];
     readonly difference: readonly string[];
+    /** The same values as exact decimals in base units (null where a value is an error). */
+    readonly exact: {
+      readonly left: readonly (DecimalString | null)[];
+      readonly right: readonly (DecimalString | null)[];
+      readonly difference: readonly (DecimalString | null)[];
+    };
     readonly changed: boolean;
   }[];
 }
@@ -172,10 +178,14 @@ export interface StorageStatusDto {
   readonly quota: number | null;
 }
 
-/** A failure reply for a request that hit a bug; the worker stays alive. */
+/**
+ * A failed request: `internal` is a bug in Precept (the worker stays alive); `failed` is a problem
+ * to show the user as it is (a name already used, a model deleted in another tab, storage full).
+ */
 export interface InternalFailureDto {
-  readonly kind: "internal";
+  readonly kind: "internal" | "failed";
   readonly message: string;
 }
 
 export type * from "./api";
+export { workbenchMethods } from "./api";

@@ -1,0 +1,47 @@
+import type { Comparison, EvalSnapshot, ExplainNode } from "../engine";
+import type { ComparisonDto, EvaluationDto, ExplainNodeDto } from "../protocol";
+
+/** Adds the revision and timing to an engine snapshot; the shapes are otherwise the same. */
+export function toEvaluationDto(
+  snapshot: EvalSnapshot,
+  revision: number,
+  elapsedMs: number,
+): EvaluationDto {
+  return {
+    revision,
+    title: snapshot.title,
+    scenario: snapshot.scenario,
+    scenarios: snapshot.scenarios,
+    periods: snapshot.periods,
+    lines: snapshot.lines,
+    checks: snapshot.checks,
+    masterCheck: snapshot.masterCheck,
+    diagnostics: snapshot.diagnostics,
+    elapsedMs,
+  };
+}
+
+/** The derivation tree as the protocol carries it. */
+export function toExplainDto(node: ExplainNode): ExplainNodeDto {
+  return { ...node, children: node.children.map(toExplainDto) };
+}
+
+/** Two scenarios side by side: display strings for the table, exact strings for anyone checking. */
+export function toComparisonDto(comparison: Comparison, revision: number): ComparisonDto {
+  return {
+    revision,
+    left: comparison.left,
+    right: comparison.right,
+    periods: comparison.periods,
+    rows: comparison.rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      unit: row.unit,
+      left: row.leftDisplay,
+      right: row.rightDisplay,
+      difference: row.differenceDisplay,
+      exact: { left: row.left, right: row.right, difference: row.difference },
+      changed: row.changed,
+    })),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The worker side of the workbench: one engine session for the open model, and the workspace in
+ * IndexedDB. Implements the protocol's `WorkbenchApi`; every method resolves with a `Reply`, and a
+ * bug in any layer becomes an `internal` failure reply instead of killing the worker.
+ */
+import { createEngine, type Engine } from "../engine";
+import { readStorageStatus, validateImport, type PersistFailure, type Workspace } from "../persist";
+import type {
+  DiagnosticDto,
+  ImportResultDto,
+  ModelSummaryDto,
+  OpenModelDto,
+  Reply,
+  StorageStatusDto,
+  WorkbenchApi,
+} from "../protocol";
+import { toComparisonDto, toEvaluationDto, toExplainDto } from "./dto";
+import { defaultTemplateId, type Template } from "./templates";
+
+/** What the service needs from its host: the workspace, templates, a clock and storage status. */
+export interface ServiceOptions {
+  readonly workspace: Workspace;
+  readonly templates: readonly Template[];
+  /** A monotonic clock in milliseconds, for the "took N ms" figure only. */
+  readonly elapsed: () => number;
+  readonly storageStatus?: () => Promise<StorageStatusDto>;
+  /** Set when IndexedDB could not be opened and the workspace lives in memory only. */
+  readonly storageProblem?: string;
+}
+
+const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+/** A failure of the workspace shown to the user (not a bug): surfaced as a Reply error message. */
+class UserFacingFailure extends Error {
+  override readonly name = "UserFacingFailure";
+}
+
+const unwrap = <T>(result: { ok: true; value: T } | PersistFailure): T => {
+  if (result.ok) return result.value;
+  throw new UserFacingFailure(`${result.message} (${result.code})`);
+};
+
+/** Runs a request; any exception becomes a failure reply, so the worker stays alive. */
+async function guard<T>(work: () => Promise<T> | T): Promise<Reply<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, kind: error instanceof UserFacingFailure ? "failed" : "internal", message };
+  }
+}
+
+/** Makes the workbench service over a workspace. */
+export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
+  const { workspace, templates, elapsed } = options;
+  let engine: Engine = createEngine();
+  let openId: string | null = null;
+
+  const open = async (id: string): Promise<OpenModelDto> => {
+    const model = unwrap(await workspace.openModel(id));
+    engine = createEngine();
+    openId = id;
+    const { text, ...summary } = model;
+    return { model: summary, text };
+  };
+
+  const createFrom = async (name: string, text: string): Promise<OpenModelDto> => {
+    const created = unwrap(await workspace.createModel(name, text));
+    return open(created.id);
+  };
+
+  const templateText = (id: string | undefined): string => {
+    if (id === undefined) return "";
+    const template = templates.find((t) => t.id === id);
+    if (!template) throw new UserFacingFailure(`There is no template called '${id}'.`);
+    return template.text;
+  };
+
+  const timed = <T>(work: () => T): [T, number] => {
+    const start = elapsed();
+    const result = work();
+    return [result, elapsed() - start];
+  };
+
+  return {
+    start: () =>
+      guard(async () => {
+        let models = unwrap(await workspace.listModels());
+        if (models.length === 0) {
+          const first = templates.find((t) => t.id === defaultTemplateId) ?? templates[0];
+          if (first) unwrap(await workspace.createModel(first.name, first.text));
+          else unwrap(await workspace.createModel("Untitled model", ""));
+          models = unwrap(await workspace.listModels());
+        }
+        const latest = [...models].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        if (!latest) throw new Error("The workspace is empty after creating a model.");
+        const storage = options.storageStatus
+          ? await options.storageStatus()
+          : await readStorageStatus();
+        return {
+          models,
+          open: await open(latest.id),
+          templates: templates.map(({ id, name, description }) => ({ id, name, description })),
+          storage,
+          ...(options.storageProblem ? { storageProblem: options.storageProblem } : {}),
+        };
+      }),
+    listModels: () => guard(async () => unwrap(await workspace.listModels())),
+    openModel: (id) => guard(() => open(id)),
+    createModel: (name, templateId) => guard(() => createFrom(name, templateText(templateId))),
+    renameModel: (id, name) => guard(async () => unwrap(await workspace.renameModel(id, name))),
+    duplicateModel: (id) =>
+      guard(async () => {
+        const copy = unwrap(await workspace.duplicateModel(id));
+        return open(copy.id);
+      }),
+    deleteModel: (id) =>
+      guard(async (): Promise<ModelSummaryDto> => {
+        const trashed = unwrap(await workspace.deleteModel(id));
+        if (openId === id) openId = null;
+        return {
+          id: trashed.id,
+          name: trashed.name,
+          updatedAt: trashed.updatedAt,
+          rev: trashed.rev,
+        };
+      }),
+    undoDelete: (id) => guard(async () => unwrap(await workspace.restoreModel(id))),
+    evaluate: (revision, text) =>
+      guard(() => {
+        const [snapshot, ms] = timed(() => engine.update(text));
+        return toEvaluationDto(snapshot, revision, ms);
+      }),
+    setScenario: (revision, scenario) =>
+      guard(() => {
+        const [snapshot, ms] = timed(() => engine.setScenario(scenario));
+        return toEvaluationDto(snapshot, revision, ms);
+      }),
+    lineage: (revision, key, period) =>
+      guard(() => {
+        const result = engine.explain(key, period ?? undefined, engine.scenario);
+        if (!result.ok) return null;
+        return { revision, tree: toExplainDto(result.tree), dependents: engine.dependents(key) };
+      }),
+    compare: (revision, left, right) =>
+      guard(() => toComparisonDto(engine.compare(left, right), revision)),
+    save: (id, text, baseRev, saveOptions) =>
+      guard(() =>
+        workspace.saveModel(id, text, baseRev, {
+          kind: saveOptions.kind,
+          ...(saveOptions.label ? { label: saveOptions.label } : {}),
+        }),
+      ),
+    listVersions: (id) => guard(async () => unwrap(await workspace.listVersions(id))),
+    restoreVersion: (id, versionId) =>
+      guard(async () => {
+        const current = unwrap(await workspace.openModel(id));
+        const result = await workspace.restoreVersion(id, versionId, current.rev);
+        if (!result.ok) throw new UserFacingFailure(`${result.message} (${result.code})`);
+        return open(id);
+      }),
+    importFile: (fileName, bytes) =>
+      guard(async (): Promise<ImportResultDto> => {
+        const checked = validateImport(fileName, new Uint8Array(bytes));
+        if (!checked.ok) return { ok: false, code: checked.code, message: checked.message };
+        const probe = createEngine().update(checked.text);
+        const errors = probe.diagnostics.filter((d) => d.severity === "error");
+        if (probe.lines.length === 0 && errors.length > 0) {
+          const first = errors[0];
+          return {
+            ok: false,
+            code: "P5002",
+            message: `This is not a Precept model: ${first ? first.message : "nothing in it parses"}.`,
+          };
+        }
+        const created = await workspace.importModel(fileName, checked.text);
+        if (!created.ok) return { ok: false, code: created.code, message: created.message };
+        const diagnostics: readonly DiagnosticDto[] = probe.diagnostics;
+        return { ok: true, open: await open(created.value.id), diagnostics };
+      }),
+    storageStatus: () =>
+      guard(() => (options.storageStatus ? options.storageStatus() : readStorageStatus())),
+    selfTestFailure: () =>
+      guard((): null => {
+        throw new Error("Self-test failure requested by the UI.");
+      }),
+  };
+}

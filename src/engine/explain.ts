@@ -1,4 +1,3 @@
-import type { Code } from "./eval/code";
 import { makeFrame } from "./eval/frame";
 import { evaluate } from "./eval/interpreter";
 import { isError, type Value } from "./eval/value";
@@ -73,7 +72,8 @@ export function explainCell(
     const target = model.lines[l] as EngineLine;
     const P = model.periods.length;
     const id = `${l}:${t}:${m}`;
-    const repeated = seen.has(id);
+    // Only a calculated cell has a subtree worth marking as shown elsewhere.
+    const repeated = seen.has(id) && t >= 0 && target.kind === "calc";
     seen.add(id);
     const v: Value =
       t < 0

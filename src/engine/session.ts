@@ -105,8 +105,12 @@ export function createEngine(): Engine {
       evaluation: result,
       checked,
       changed,
-      lineCache: existing?.lineCache ?? new Map<string, ScenarioState["lineCache"] extends Map<string, infer V> ? V : never>(),
-      checkCache: existing?.checkCache ?? new Map<string, ScenarioState["checkCache"] extends Map<string, infer V> ? V : never>(),
+      lineCache:
+        existing?.lineCache ??
+        new Map<string, ScenarioState["lineCache"] extends Map<string, infer V> ? V : never>(),
+      checkCache:
+        existing?.checkCache ??
+        new Map<string, ScenarioState["checkCache"] extends Map<string, infer V> ? V : never>(),
     };
     states.set(keyOf(name), next);
     return next;

@@ -1,3 +1,7 @@
+import type { TokenType } from "chevrotain";
+import { Limits } from "../limits";
+import * as T from "./tokens";
+
 /** Token kinds the editor colours. */
 export type HighlightKind =
   | "keyword"
@@ -21,7 +25,38 @@ export interface HighlightToken {
   readonly kind: HighlightKind;
 }
 
-/** Lexes `text` for syntax highlighting; never throws. Unlexable characters come back as "invalid". */
-export function lexForHighlighting(_text: string): HighlightToken[] {
-  return [];
+const kinds = new Map<TokenType, HighlightKind>([
+  ...T.keywordTokens.map((k): [TokenType, HighlightKind] => [k, "keyword"]),
+  [T.Identifier, "name"],
+  [T.NumberTok, "number"],
+  [T.Money, "money"],
+  [T.Percent, "percent"],
+  [T.PeriodTok, "period"],
+  [T.StringTok, "string"],
+  [T.UnterminatedString, "string"],
+  [T.Comment, "comment"],
+  [T.Section, "section"],
+  [T.PoundUnit, "unit"],
+  [T.PercentSign, "unit"],
+  ...T.binaryOperatorTokens.map((k): [TokenType, HighlightKind] => [k, "operator"]),
+  [T.Range, "operator"],
+]);
+
+/**
+ * Lexes `text` for syntax highlighting, in source order; never throws. Characters the lexer
+ * cannot read come back as "invalid". Text beyond the file size limit is not highlighted.
+ */
+export function lexForHighlighting(text: string): HighlightToken[] {
+  if (text.length > Limits.maxFileChars) return [];
+  const result = T.preceptLexer.tokenize(text);
+  const out: HighlightToken[] = [];
+  for (const token of [...result.tokens, ...(result.groups["comments"] ?? [])]) {
+    if (token.tokenType === T.Newline) continue;
+    const kind = kinds.get(token.tokenType) ?? "punctuation";
+    out.push({ from: token.startOffset, to: token.startOffset + token.image.length, kind });
+  }
+  for (const error of result.errors) {
+    out.push({ from: error.offset, to: error.offset + error.length, kind: "invalid" });
+  }
+  return out.sort((a, b) => a.from - b.from);
 }

@@ -4,8 +4,9 @@ import { Grid, type GridSelection } from "../grid";
 import { TracePanel } from "../trace";
 import { ChecksList, MasterCheckBadge } from "../checks";
 import { ComparisonTable, ScenarioSwitcher } from "../scenarios";
+import { LineChart } from "../charts";
 import { rootClass } from "../theme";
-import { councilTax, councilTaxLineage, tomComparison } from "./samples";
+import { councilTax, councilTaxLineage, tomComparison, tomLines, tomPeriods } from "./samples";
 import { makeLargeEvaluation } from "./large";
 import { galleryLex } from "./demo-lex";
 import { councilTaxText } from "./model-text";
@@ -175,6 +176,22 @@ export function Gallery() {
             comparison={tomComparison}
             scenarios={tomScenarios}
             onSelect={(k) => note(`select ${k}`)}
+          />
+        </div>
+      </Exhibit>
+      <Exhibit title="Chart: TOM benefits and costs (high end)" id="chart">
+        <div class="gallery-frame" style={{ width: "760px" }}>
+          <LineChart periods={tomPeriods} lines={tomLines} title="TOM cost-benefit, high end" />
+        </div>
+      </Exhibit>
+      <Exhibit title="Chart: council tax income and band D (two units)" id="chart2">
+        <div class="gallery-frame" style={{ width: "760px" }}>
+          <LineChart
+            periods={councilTax.periods}
+            lines={councilTax.lines.filter(
+              (l) => l.key === "total_council_tax" || l.key === "band_d",
+            )}
+            height={220}
           />
         </div>
       </Exhibit>

@@ -11,8 +11,15 @@ export interface ComparisonTableProps {
   readonly onSelect?: (key: string) => void;
 }
 
-/** True where the two sides differ in a period. The worker sends canonical strings per side. */
+const zero = /^[-+]?0*(?:\.0*)?$/;
+
+/**
+ * True where the two sides differ in a period: by the exact difference when there is one (so two
+ * values that round to the same display still count), else by the displayed text (errors).
+ */
 export function differsAt(row: ComparisonDto["rows"][number], i: number): boolean {
+  const exact = row.exact.difference[i];
+  if (exact !== null && exact !== undefined) return !zero.test(exact);
   return row.left[i] !== row.right[i];
 }
 

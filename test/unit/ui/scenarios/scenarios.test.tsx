@@ -12,40 +12,45 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-// Hand-made: benefit differs in both periods, costs are the same, net differs in 2020/21 only.
+type Row = ComparisonDto["rows"][number];
+const row = (
+  key: string,
+  left: string[],
+  right: string[],
+  difference: string[],
+  exactDiff: (string | null)[],
+  changed = true,
+): Row => ({
+  key,
+  label: key,
+  unit: "£m",
+  left,
+  right,
+  difference,
+  exact: { left: left.map(() => "0"), right: right.map(() => "0"), difference: exactDiff },
+  changed,
+});
+
+// Hand-made. costs: the same. benefit: differs in both periods. net: differs in 2020/21 only.
+// rounded: displays the same (£2.0m) but the exact values differ by £40 in 2019/20.
+// broken: an error on the right in 2020/21 (no exact difference), compared by display.
 const comparison: ComparisonDto = {
   revision: 3,
   left: "low",
   right: "high",
   periods: ["2019/20", "2020/21"],
   rows: [
-    {
-      key: "costs",
-      label: "Costs",
-      unit: "£m",
-      left: ["(£1.0m)", "–"],
-      right: ["(£1.0m)", "–"],
-      difference: ["–", "–"],
-      changed: false,
-    },
-    {
-      key: "benefit",
-      label: "Benefit",
-      unit: "£m",
-      left: ["£8.5m", "£20.4m"],
-      right: ["£14.5m", "£34.8m"],
-      difference: ["£6.0m", "£14.4m"],
-      changed: true,
-    },
-    {
-      key: "net",
-      label: "Net",
-      unit: "£m",
-      left: ["£2.0m", "£5.0m"],
-      right: ["£2.0m", "£6.0m"],
-      difference: ["–", "£1.0m"],
-      changed: true,
-    },
+    row("costs", ["(£1.0m)", "–"], ["(£1.0m)", "–"], ["–", "–"], ["0", "0.00"], false),
+    row(
+      "benefit",
+      ["£8.5m", "£20.4m"],
+      ["£14.5m", "£34.8m"],
+      ["£6.0m", "£14.4m"],
+      ["6000000", "14400000"],
+    ),
+    row("net", ["£2.0m", "£5.0m"], ["£2.0m", "£6.0m"], ["–", "£1.0m"], ["0", "1000000"]),
+    row("rounded", ["£2.0m", "£2.0m"], ["£2.0m", "£2.0m"], ["£0.0m", "–"], ["40", "0"]),
+    row("broken", ["£1.0m", "£1.0m"], ["£1.0m", "P4003"], ["–", ""], ["0", null]),
   ],
 };
 
@@ -83,6 +88,8 @@ describe("ComparisonTable", () => {
     expect(differing("costs")).toBe("......");
     expect(differing("benefit")).toBe(".xx.xx");
     expect(differing("net")).toBe("....xx");
+    expect(differing("rounded")).toBe(".xx...");
+    expect(differing("broken")).toBe("....xx");
   });
 
   test("shows differences only where the sides differ", () => {
@@ -94,7 +101,7 @@ describe("ComparisonTable", () => {
   test("names the scenarios by label and counts the lines that differ", () => {
     const { host } = mount();
     expect(must(host.querySelector(".pc-compare-bar")).textContent).toContain(
-      "Low end against High end · 2 of 3 lines differ",
+      "Low end against High end · 4 of 5 lines differ",
     );
   });
 
@@ -105,6 +112,8 @@ describe("ComparisonTable", () => {
     expect([...host.querySelectorAll("tbody tr")].map((r) => r.getAttribute("data-key"))).toEqual([
       "benefit",
       "net",
+      "rounded",
+      "broken",
     ]);
     must(host.querySelector<HTMLElement>('tr[data-key="net"] button')).click();
     expect(selected).toEqual(["net"]);

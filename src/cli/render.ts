@@ -106,13 +106,12 @@ const plainNumber = /^-?\d+(\.\d+)?$/;
 
 /**
  * One CSV cell. Numbers stay numbers; text that a spreadsheet would take for a formula (starting
- * with = + - @ tab CR or LF once leading spaces and no-break spaces are trimmed) gets a leading
+ * with = + - @ tab CR or LF once leading spaces, including no-break spaces, are trimmed) gets a leading
  * apostrophe; cells with commas, quotes or line breaks are quoted.
  */
 export function csvCell(text: string): string {
   let out = text;
-  if (!plainNumber.test(text) && formulaStart.test(text.replace(/^[\s\u00a0]+/, "")))
-    out = `'${text}`;
+  if (!plainNumber.test(text) && formulaStart.test(text.replace(/^\p{Zs}+/u, ""))) out = `'${text}`;
   return /[",\r\n]/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
 }
 
@@ -137,7 +136,7 @@ export function renderExplain(tree: ExplainNode): string {
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: ExplainNode; depth: number };
     const cell = node.period === undefined ? node.key : `${node.key}[${node.period}]`;
-    const unit = node.unit === "" ? "" : ` ${node.unit}`;
+    const unit = node.unit === "" || node.unit === "%" ? "" : ` ${node.unit}`;
     let detail: string;
     if (node.error !== undefined) detail = `  ${node.error.code}: ${node.error.message}`;
     else if (node.formula !== undefined) detail = `  = ${node.formula}`;

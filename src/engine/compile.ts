@@ -257,6 +257,12 @@ function compileCheck(
       text: exprText(text, c.test.expr),
     };
     dimName = dimensionOf(typeOf(c.test.expr));
+    let e = c.test.expr;
+    while (e.kind === "paren") e = e.inner;
+    if (e.kind === "binary" && ["=", "<>", "<", "<=", ">", ">="].includes(e.op)) {
+      unit = displayUnit(e.left, typeOf(e.left), scope, lines);
+      if (unit === "") unit = displayUnit(e.right, typeOf(e.right), scope, lines);
+    }
   } else {
     const { left, right, tolerance } = c.test;
     test = {

@@ -1,34 +1,390 @@
-import { createSignal, Show } from "solid-js";
-import { appName, runSecuritySelfCheck, type SecurityCheckResult } from "../ui/shell";
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from "solid-js";
+import { ChecksList, MasterCheckBadge } from "../ui/checks";
+import { LineChart } from "../ui/charts";
+import { FormulaEditor, type EditorHandle } from "../ui/editor";
+import { Grid } from "../ui/grid";
+import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
+import { AboutPanel, appName, ModelList, Notices, SaveStatus, VersionList } from "../ui/shell";
+import { createWorkbenchStore, type WorkbenchCaller } from "../ui/stores";
+import { TracePanel } from "../ui/trace";
+import { rootClass } from "../ui/theme";
 
-/** The top-level layout of the workbench. */
-export function App() {
-  const [security, setSecurity] = createSignal<SecurityCheckResult | null>(null);
+type BottomTab = "lineage" | "checks" | "compare" | "chart";
+type SideTab = "models" | "history" | "about";
+
+/** The workbench: model list, editor, grid, and the lineage, checks, comparison and chart panels. */
+export function App(props: {
+  client: WorkbenchCaller;
+  requestPersistence: () => Promise<void>;
+  /** Receives the function that shows worker problems (a crash, a bug) as error notices. */
+  onProblemSink: (sink: (message: string) => void) => void;
+}) {
+  const [state, actions] = createWorkbenchStore(props.client);
+  props.onProblemSink((message) => actions.notify("error", message));
+  const [bottom, setBottom] = createSignal<BottomTab>("lineage");
+  const [side, setSide] = createSignal<SideTab>("models");
+  const [compareWith, setCompareWith] = createSignal<string | null>(null);
+  const [dragging, setDragging] = createSignal(false);
+  let editor: EditorHandle | undefined;
+  let fileInput: HTMLInputElement | undefined;
+  let loadedText: string | null = null;
+
+  onMount(() => void actions.start());
+
+  // The editor owns its text while the user types; a model opened or restored replaces it.
+  createEffect(
+    on(
+      () => `${state.model?.id ?? ""}:${String(state.model?.rev ?? "")}`,
+      () => {
+        if (editor && state.text !== editor.getText()) editor.setText(state.text);
+        loadedText = state.text;
+      },
+    ),
+  );
+
+  // Performance marks for the keystroke-to-grid benchmark (docs/performance.md).
+  createEffect(
+    on(
+      () => state.evaluation?.revision,
+      (revision) => {
+        if (revision === undefined) return;
+        requestAnimationFrame(() => performance.mark(`precept:painted:${String(revision)}`));
+      },
+    ),
+  );
+
+  // Ask the browser to protect storage from eviction once there is work worth protecting.
+  let askedPersistence = false;
+  createEffect(() => {
+    if (
+      state.save.kind === "saved" &&
+      state.save.at > 0 &&
+      state.versions.length > 1 &&
+      !askedPersistence
+    ) {
+      askedPersistence = true;
+      void props.requestPersistence().then(() => actions.refreshStorage());
+    }
+  });
+
+  const evaluation = () => state.evaluation;
+  const scenarioOptions = () => evaluation()?.scenarios ?? [];
+  const selectedLines = createMemo(() => {
+    const lines = evaluation()?.lines ?? [];
+    const key = state.selection?.key;
+    const chosen = key ? lines.filter((l) => l.key === key) : [];
+    return chosen.length > 0 ? chosen : lines.filter((l) => l.kind === "calc").slice(0, 1);
+  });
+  const describeLine = (key: string) => {
+    const line = evaluation()?.lines.find((l) => l.key === key);
+    if (!line) return undefined;
+    const periods = evaluation()?.periods ?? [];
+    const values = line.scalar
+      ? line.scalar.display
+      : line.cells.map((c, i) => `${periods[i] ?? ""}: ${c.display}`).join("  ");
+    return `${line.label} (${line.unit})\n${values}`;
+  };
+
+  const download = () => {
+    const name = state.model?.name ?? "model";
+    const blob = new Blob([state.text], { type: "text/plain;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${name.replace(/[\\/:*?"<>|]+/g, "-")}.precept`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  };
+
+  const importFiles = (files: FileList | null | undefined) => {
+    for (const file of Array.from(files ?? [])) void actions.importFile(file);
+  };
+
+  const runCompare = (other: string | null) => {
+    setCompareWith(other);
+    void actions.compare(state.scenario, other);
+  };
+
+  // Drag and drop of model files anywhere on the page.
+  const onDragOver = (e: DragEvent) => {
+    if (e.dataTransfer?.types.includes("Files")) {
+      e.preventDefault();
+      setDragging(true);
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    importFiles(e.dataTransfer?.files);
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (e.relatedTarget === null) setDragging(false);
+  };
+  window.addEventListener("dragover", onDragOver);
+  window.addEventListener("drop", onDrop);
+  window.addEventListener("dragleave", onDragLeave);
+  onCleanup(() => {
+    window.removeEventListener("dragover", onDragOver);
+    window.removeEventListener("drop", onDrop);
+    window.removeEventListener("dragleave", onDragLeave);
+  });
+
   return (
-    <div class="app">
-      <header class="app-header">
-        <h1>{appName}</h1>
-        <button type="button" onClick={() => setSecurity(runSecuritySelfCheck())}>
-          Run security self-check
-        </button>
-        <Show when={security()}>
-          {(result) => (
-            <output role="status" data-blocked={String(result().blocked)}>
-              {result().message}
-            </output>
+    <div class={`${rootClass} pc-app`} classList={{ "pc-dragging": dragging() }}>
+      <header class="pc-app-header">
+        <h1 class="pc-brand">{appName}</h1>
+        <span class="pc-model-name" title="Open model">
+          {state.model?.name ?? ""}
+        </span>
+        <SaveStatus
+          state={state.save}
+          onKeepMine={() => void actions.keepMine()}
+          onTakeTheirs={() => actions.takeTheirs()}
+          onRetry={() => void actions.saveNow()}
+        />
+        <span class="pc-spacer" />
+        <Show when={state.recalculating}>
+          <span class="pc-recalculating" role="status">
+            Recalculating…
+          </span>
+        </Show>
+        <Show when={scenarioOptions().length > 0}>
+          <ScenarioSwitcher
+            scenarios={scenarioOptions()}
+            current={state.scenario}
+            onSwitch={(name) => void actions.setScenario(name)}
+          />
+        </Show>
+        <Show when={evaluation()}>
+          {(ev) => (
+            <MasterCheckBadge masterCheck={ev().masterCheck} onOpen={() => setBottom("checks")} />
           )}
         </Show>
+        <button type="button" onClick={() => fileInput?.click()}>
+          Open file…
+        </button>
+        <input
+          ref={(el) => (fileInput = el)}
+          type="file"
+          accept=".precept,.txt,text/plain"
+          multiple
+          hidden
+          aria-label="Open model file"
+          onChange={(e) => {
+            importFiles(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+        <button type="button" onClick={download}>
+          Download
+        </button>
       </header>
-      <main>
-        <table role="grid" aria-label="Model">
-          <thead>
-            <tr>
-              <th scope="col">Line item</th>
-            </tr>
-          </thead>
-          <tbody />
-        </table>
-      </main>
+
+      <aside class="pc-side">
+        <div class="pc-tabs" role="tablist" aria-label="Side panel">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side() === "models"}
+            onClick={() => setSide("models")}
+          >
+            Models
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side() === "history"}
+            onClick={() => {
+              setSide("history");
+              void actions.refreshVersions();
+            }}
+          >
+            History
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side() === "about"}
+            onClick={() => setSide("about")}
+          >
+            About
+          </button>
+        </div>
+        <Show when={side() === "models"}>
+          <ModelList
+            models={state.models}
+            templates={state.templates}
+            currentId={state.model?.id ?? null}
+            onOpen={(id) => void actions.open(id)}
+            onCreate={(name, template) => void actions.create(name, template)}
+            onRename={(id, name) => void actions.rename(id, name)}
+            onDuplicate={(id) => void actions.duplicate(id)}
+            onDelete={(id) => void actions.remove(id)}
+          />
+        </Show>
+        <Show when={side() === "history"}>
+          <VersionList
+            versions={state.versions}
+            currentRev={state.model?.rev ?? 0}
+            onRestore={(id) => void actions.restoreVersion(id)}
+            onSaveVersion={(label) => void actions.saveNow(label || undefined)}
+          />
+        </Show>
+        <Show when={side() === "about"}>
+          <AboutPanel storage={state.storage} onRefresh={() => void actions.refreshStorage()} />
+        </Show>
+      </aside>
+
+      <section class="pc-editor-pane" aria-label="Model text">
+        <Show when={state.started}>
+          <FormulaEditor
+            initialText={state.text}
+            diagnostics={evaluation()?.diagnostics ?? []}
+            completions={{
+              names: [...new Set((evaluation()?.lines ?? []).map((l) => l.name))],
+              functions: state.functions,
+              periods: evaluation()?.periods ?? [],
+              members: [
+                ...new Set(
+                  (evaluation()?.lines ?? []).flatMap((l) => (l.member ? [l.member] : [])),
+                ),
+              ],
+            }}
+            describeLine={describeLine}
+            onChange={(text) => {
+              if (text === loadedText) return;
+              loadedText = null;
+              actions.setText(text);
+              performance.mark(`precept:edit:${String(state.revision)}`);
+            }}
+            onTrace={(key) => {
+              actions.select(key, null);
+              setBottom("lineage");
+            }}
+            onSave={() => void actions.saveNow()}
+            onReady={(handle) => (editor = handle)}
+            label="Model text"
+          />
+        </Show>
+      </section>
+
+      <section
+        class="pc-grid-pane"
+        aria-label="Values"
+        data-revision={evaluation()?.revision ?? -1}
+      >
+        <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
+          {(ev) => (
+            <Grid
+              periods={ev().periods}
+              lines={ev().lines}
+              selection={state.selection}
+              onSelect={(key, period) => actions.select(key, period)}
+              onTrace={(key, period) => {
+                actions.select(key, period);
+                setBottom("lineage");
+              }}
+              label={ev().title || "Model"}
+            />
+          )}
+        </Show>
+      </section>
+
+      <section class="pc-bottom" aria-label="Details">
+        <div class="pc-tabs" role="tablist" aria-label="Details">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "lineage"}
+            onClick={() => setBottom("lineage")}
+          >
+            Lineage
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "checks"}
+            onClick={() => setBottom("checks")}
+          >
+            Checks ({evaluation()?.checks.length ?? 0})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "compare"}
+            onClick={() => {
+              setBottom("compare");
+              runCompare(compareWith() ?? scenarioOptions()[0]?.name ?? null);
+            }}
+          >
+            Compare scenarios
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "chart"}
+            onClick={() => setBottom("chart")}
+          >
+            Chart
+          </button>
+        </div>
+        <div class="pc-bottom-body">
+          <Show when={bottom() === "lineage"}>
+            <TracePanel
+              lineage={state.lineage}
+              onNavigate={(key, period) => actions.select(key, period)}
+              onReveal={(from, to) => editor?.revealSpan(from, to)}
+            />
+          </Show>
+          <Show when={bottom() === "checks"}>
+            <ChecksList
+              checks={evaluation()?.checks ?? []}
+              onReveal={(from, to) => editor?.revealSpan(from, to)}
+            />
+          </Show>
+          <Show when={bottom() === "compare"}>
+            <div class="pc-compare-controls">
+              <label>
+                Compare {state.scenario ?? "base"} with{" "}
+                <select
+                  aria-label="Scenario to compare with"
+                  value={compareWith() ?? ""}
+                  onChange={(e) =>
+                    runCompare(e.currentTarget.value === "" ? null : e.currentTarget.value)
+                  }
+                >
+                  <option value="">Base</option>
+                  {scenarioOptions().map((s) => (
+                    <option value={s.name}>{s.label || s.name}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <Show
+              when={state.comparison}
+              fallback={<p class="pc-empty">This model has no scenarios to compare.</p>}
+            >
+              {(comparison) => (
+                <ComparisonTable
+                  comparison={comparison()}
+                  scenarios={scenarioOptions()}
+                  onSelect={(key) => actions.select(key, null)}
+                />
+              )}
+            </Show>
+          </Show>
+          <Show when={bottom() === "chart"}>
+            <LineChart periods={evaluation()?.periods ?? []} lines={selectedLines()} height={200} />
+          </Show>
+        </div>
+      </section>
+
+      <Notices notices={state.notices} onDismiss={(id) => actions.dismiss(id)} />
+      <Show when={dragging()}>
+        <div class="pc-drop" aria-hidden="true">
+          Drop a .precept file to open it as a new model
+        </div>
+      </Show>
     </div>
   );
 }

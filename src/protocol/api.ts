@@ -32,6 +32,8 @@ export interface StartupDto {
   readonly models: readonly ModelSummaryDto[];
   readonly open: OpenModelDto;
   readonly templates: readonly TemplateDto[];
+  /** The built-in function names, for completion in the editor. */
+  readonly functions: readonly string[];
   readonly storage: StorageStatusDto;
   /** Set when storage could not be opened (the workbench then runs without saving). */
   readonly storageProblem?: string;

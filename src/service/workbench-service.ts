@@ -4,6 +4,7 @@
  * bug in any layer becomes an `internal` failure reply instead of killing the worker.
  */
 import { createEngine, type Engine } from "../engine";
+import { builtinFunctions } from "../lang";
 import { readStorageStatus, validateImport, type PersistFailure, type Workspace } from "../persist";
 import type {
   DiagnosticDto,
@@ -101,6 +102,7 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
           models,
           open: await open(latest.id),
           templates: templates.map(({ id, name, description }) => ({ id, name, description })),
+          functions: [...builtinFunctions.keys()].sort(),
           storage,
           ...(options.storageProblem ? { storageProblem: options.storageProblem } : {}),
         };

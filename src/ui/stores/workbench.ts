@@ -43,6 +43,7 @@ export interface WorkbenchState {
   started: boolean;
   models: readonly ModelSummaryDto[];
   templates: readonly TemplateDto[];
+  functions: readonly string[];
   model: ModelSummaryDto | null;
   text: string;
   /** The revision of `text`; `evaluation.revision` may lag behind it. */
@@ -75,6 +76,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     started: false,
     models: [],
     templates: [],
+    functions: [],
     model: null,
     text: "",
     revision: 0,
@@ -227,6 +229,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
           started: true,
           models: startup.models,
           templates: startup.templates,
+          functions: startup.functions,
           storage: startup.storage,
         });
       });

@@ -151,7 +151,15 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
     case "table": {
       const names = value.rows.map((r) => r.member?.name ?? "");
       const nameWidth = Math.max(5, ...names.map((n) => n.length));
-      const cells = value.rows.map((r) => r.cells.map((c) => printExpr(c)));
+      // A row without a member name may not start with '-' (a line starting with an operator
+      // continues the line above), so its first cell is written the accounting way: (500).
+      const cells = value.rows.map((r) =>
+        r.cells.map((c, i) =>
+          i === 0 && r.member === undefined && c.kind === "number" && c.digits.startsWith("-")
+            ? `(${printNumber({ ...c, digits: c.digits.slice(1) })})`
+            : printExpr(c),
+        ),
+      );
       const headers = value.header.map((p) => periodLabel(p.year));
       const columns = Math.max(headers.length, ...cells.map((c) => c.length));
       const widths = Array.from({ length: columns }, (_, i) =>

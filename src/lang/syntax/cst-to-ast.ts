@@ -137,10 +137,22 @@ export class AstBuilder {
   }
 
   string(t: IToken): A.StringLit {
-    const closed = t.image.length >= 2 && t.image.endsWith('"') && !t.image.endsWith('\\"');
-    const inner = t.image.slice(1, closed ? -1 : undefined);
-    const value = inner.replace(/\\(.)/g, "$1").normalize("NFC");
-    return { kind: "string", id: this.id(), span: this.tokenSpan(t), value };
+    // Reads up to the closing quote (absent in an unterminated string); `\x` stands for x.
+    let value = "";
+    for (let i = 1; i < t.image.length; i++) {
+      const c = t.image[i];
+      if (c === '"') break;
+      if (c === "\\" && i + 1 < t.image.length) {
+        i++;
+        value += t.image[i] ?? "";
+      } else value += c ?? "";
+    }
+    return {
+      kind: "string",
+      id: this.id(),
+      span: this.tokenSpan(t),
+      value: value.normalize("NFC"),
+    };
   }
 
   period(t: IToken): A.PeriodLit {

@@ -107,11 +107,30 @@ class PreceptParser extends CstParser {
   readonly table = this.RULE("table", () => {
     this.CONSUME(T.Table);
     this.AT_LEAST_ONE(() => this.CONSUME(T.PeriodTok));
-    this.MANY(() => {
-      this.OPTION(() => this.CONSUME(T.Newline));
-      this.SUBRULE(this.tableRow);
+    this.MANY({
+      // Chevrotain's loop lookahead does not see what may follow the table (inside a scenario,
+      // `name =` on the next line), so check that a row really comes next.
+      GATE: () => this.rowAhead(),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(T.Newline));
+        this.SUBRULE(this.tableRow);
+      },
     });
   });
+
+  /** True when the next tokens (after an optional line end) start a table row. */
+  private rowAhead(): boolean {
+    let k = this.LA(1).tokenType === T.Newline ? 2 : 1;
+    if (this.LA(k).tokenType === T.Identifier) k++;
+    const type = this.LA(k).tokenType;
+    return (
+      type === T.NumberTok ||
+      type === T.Money ||
+      type === T.Percent ||
+      type === T.Minus ||
+      type === T.LParen
+    );
+  }
 
   readonly tableRow = this.RULE("tableRow", () => {
     this.OPTION(() => this.CONSUME(T.Identifier));

@@ -67,7 +67,18 @@ export function Gallery() {
   const [log, setLog] = createSignal<string[]>([]);
   const note = (s: string) => setLog((l) => [s, ...l].slice(0, 8));
   const [selection, setSelection] = createSignal<GridSelection | null>(null);
-  const large = makeLargeEvaluation(1500);
+  const [large, setLarge] = createSignal(makeLargeEvaluation(1500));
+  // Replaces every LineDto (as a new evaluation does) with one figure changed, and times the update.
+  const recompute = () => {
+    const next = makeLargeEvaluation(1500);
+    const n = Math.floor(Math.random() * next.lines.length);
+    next.lines = next.lines.map((l, i) =>
+      i === n ? { ...l, cells: l.cells.map((c, p) => (p === 0 ? { ...c, display: "£1" } : c)) } : l,
+    );
+    const t0 = performance.now();
+    setLarge(next);
+    note(`update of 7,500 cells took ${(performance.now() - t0).toFixed(1)} ms (line ${n + 1})`);
+  };
   let editor: EditorHandle | undefined;
   const [scenario, setScenario] = createSignal<string | null>(null);
   const tomScenarios = [
@@ -196,8 +207,13 @@ export function Gallery() {
         </div>
       </Exhibit>
       <Exhibit title="Grid: 1,500 line items" id="grid-large">
+        <div class="gallery-toolbar">
+          <button class="pc-button" onClick={recompute}>
+            New evaluation, one figure changed
+          </button>
+        </div>
         <div class="gallery-frame" style={{ height: "300px" }}>
-          <Grid periods={large.periods} lines={large.lines} label="Large model" />
+          <Grid periods={large().periods} lines={large().lines} label="Large model" />
         </div>
       </Exhibit>
     </div>

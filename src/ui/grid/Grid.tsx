@@ -1,8 +1,17 @@
-import { For, createEffect, createMemo, createSelector, createSignal, untrack } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
+import {
+  For,
+  batch,
+  createComputed,
+  createEffect,
+  createMemo,
+  createSelector,
+  createSignal,
+  untrack,
+} from "solid-js";
 import type { LineDto } from "../../protocol";
 import { GridRow } from "./GridRow";
 import { moveActive, type GridPosition } from "./navigation";
+import { makeRowCache, type RowModel, type SectionModel } from "./rows";
 
 /** A selected cell: a line item's key and a period (`null` for a scalar line's single value). */
 export interface GridSelection {
@@ -36,59 +45,54 @@ const cellId = (key: string, col: number): string => `${key}\u0001${col}`;
 /**
  * Line items grouped by section × periods, with a sticky header row and first column. Keyboard
  * navigation follows the ARIA grid pattern with a roving tabindex (one cell is in the tab order).
- * Incoming lines are reconciled into a store keyed by `LineDto.key`, so a new evaluation only
- * touches the cells whose values changed.
+ * Incoming lines are diffed into row models keyed by `LineDto.key` with a signal per cell, so a
+ * new evaluation only touches the cells whose contents changed.
  */
 export function Grid(props: GridProps) {
-  const [state, setState] = createStore<{ lines: LineDto[] }>({ lines: [] });
-  createEffect(() => {
-    setState("lines", reconcile([...props.lines], { key: "key" }));
+  const cache = makeRowCache();
+  const [model, setModel] = createSignal<{ sections: SectionModel[]; ordered: RowModel[] }>({
+    sections: [],
+    ordered: [],
   });
-
-  const sections = createMemo(() => [...new Set(state.lines.map((l) => l.section))], undefined, {
+  // Diff the new lines into the keyed row models before rendering, untracked and batched so each
+  // changed cell notifies once and nothing else does.
+  createComputed(() => {
+    const lines = props.lines;
+    untrack(() => {
+      batch(() => setModel(cache.update(lines)));
+    });
+  });
+  const sectionNames = createMemo(() => model().sections.map((s) => s.name), undefined, {
     equals: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
   });
-  const order = createMemo(() => {
-    const lines: LineDto[] = [];
-    for (const s of sections()) for (const l of state.lines) if (l.section === s) lines.push(l);
-    return lines;
-  });
+  const sectionOf = createMemo(() => new Map(model().sections.map((s) => [s.name, s])));
+  const order = () => model().ordered;
   const layout = createMemo(() => {
     const rowOf = new Map<string, number>();
-    const ariaRow = new Map<string, number>();
-    let aria = 2; // row 1 is the header
-    let prev: string | undefined;
-    order().forEach((line, i) => {
-      if (line.section !== prev) {
-        ariaRow.set(`\u0002${line.section}`, aria++);
-        prev = line.section;
-      }
-      rowOf.set(line.key, i);
-      ariaRow.set(line.key, aria++);
-    });
-    return { rowOf, ariaRow, rowCount: aria - 1 };
+    order().forEach((row, i) => rowOf.set(row.key, i));
+    const last = model().sections.at(-1);
+    return { rowOf, rowCount: last ? last.ariaRow + last.rows.length : 1 };
   });
-  const linesOf = (section: string) => order().filter((l) => l.section === section);
 
   const [active, setActive] = createSignal<Active | null>(null);
   // The cell holding the tab stop: the chosen one if it still exists, else the first cell.
   const current = createMemo<Active | null>(() => {
     const a = active();
-    const lines = order();
+    const rows = order();
     const n = props.periods.length;
     if (a && layout().rowOf.has(a.key)) return { key: a.key, col: Math.min(a.col, n - 1) };
-    const first = lines[0];
+    const first = rows[0];
     return first && n > 0 ? { key: first.key, col: 0 } : null;
   });
-  const lineByKey = (key: string) => {
+  const isScalar = (key: string) => {
     const row = layout().rowOf.get(key);
-    return row === undefined ? undefined : order()[row];
+    return row !== undefined && order()[row]?.line().scalar !== undefined;
   };
   const activeId = () => {
     const c = current();
     if (!c) return "";
     // A scalar line has one cell (column 0) that stands for every period column.
-    return cellId(c.key, lineByKey(c.key)?.scalar !== undefined ? 0 : c.col);
+    return cellId(c.key, isScalar(c.key) ? 0 : c.col);
   };
   const isActiveId = createSelector(activeId);
   const isActive = (key: string, col: number) => isActiveId(cellId(key, col));
@@ -107,7 +111,7 @@ export function Grid(props: GridProps) {
   };
 
   const periodOf = (key: string, col: number): string | null =>
-    lineByKey(key)?.scalar !== undefined ? null : (props.periods[col] ?? null);
+    isScalar(key) ? null : (props.periods[col] ?? null);
 
   const choose = (next: Active, focus: boolean) => {
     // Compare with the explicit choice, not the default tab stop: a first click must select.
@@ -140,8 +144,8 @@ export function Grid(props: GridProps) {
     const next = moveActive(pos, e, { rows: order().length, cols: props.periods.length });
     if (!next) return;
     e.preventDefault();
-    const line = order()[next.row];
-    if (line) choose({ key: line.key, col: next.col }, true);
+    const row = order()[next.row];
+    if (row) choose({ key: row.key, col: next.col }, true);
   };
 
   return (
@@ -183,36 +187,34 @@ export function Grid(props: GridProps) {
             if (cell) props.onTrace?.(cell.key, periodOf(cell.key, cell.col));
           }}
         >
-          <For each={sections()}>
-            {(section) => (
-              <>
-                <tr
-                  role="row"
-                  class="pc-grid-section"
-                  aria-rowindex={layout().ariaRow.get(`\u0002${section}`)}
-                >
-                  <th
-                    role="rowheader"
-                    colSpan={props.periods.length + 1}
-                    aria-colindex={1}
-                    scope="colgroup"
-                  >
-                    {section}
-                  </th>
-                </tr>
-                <For each={linesOf(section)}>
-                  {(line) => (
-                    <GridRow
-                      line={line}
-                      periods={props.periods}
-                      rowIndex={layout().ariaRow.get(line.key) ?? 0}
-                      isActive={isActive}
-                      register={register}
-                    />
-                  )}
-                </For>
-              </>
-            )}
+          <For each={sectionNames()}>
+            {(name) => {
+              const section = () => sectionOf().get(name);
+              return (
+                <>
+                  <tr role="row" class="pc-grid-section" aria-rowindex={section()?.ariaRow}>
+                    <th
+                      role="rowheader"
+                      colSpan={props.periods.length + 1}
+                      aria-colindex={1}
+                      scope="colgroup"
+                    >
+                      {name}
+                    </th>
+                  </tr>
+                  <For each={section()?.rows ?? []}>
+                    {(row) => (
+                      <GridRow
+                        row={row}
+                        periods={props.periods}
+                        isActive={isActive}
+                        register={register}
+                      />
+                    )}
+                  </For>
+                </>
+              );
+            }}
           </For>
         </tbody>
       </table>

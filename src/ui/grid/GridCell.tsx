@@ -40,6 +40,7 @@ export function GridCell(props: GridCellProps) {
         "pc-grid-error": error() !== undefined,
         "pc-grid-exception": props.cell?.exception === true,
         "pc-grid-active": props.active,
+        "pc-grid-scalar": (props.colSpan ?? 1) > 1,
       }}
       colSpan={props.colSpan ?? 1}
       aria-colindex={props.colIndex}
@@ -56,6 +57,9 @@ export function GridCell(props: GridCellProps) {
       </Show>
       <Show when={error()} fallback={props.cell?.display ?? ""}>
         {(e) => <span class="pc-grid-errcode">{e().code}</span>}
+      </Show>
+      <Show when={(props.colSpan ?? 1) > 1}>
+        <span class="pc-grid-scalar-note"> {props.period.toLowerCase()}</span>
       </Show>
     </td>
   );

@@ -1,12 +1,11 @@
 import { For, Show, onCleanup } from "solid-js";
-import type { LineDto } from "../../protocol";
 import { GridCell } from "./GridCell";
+import type { RowModel } from "./rows";
 
 /** Props of one line item's row. */
 export interface GridRowProps {
-  readonly line: LineDto;
+  readonly row: RowModel;
   readonly periods: readonly string[];
-  readonly rowIndex: number;
   /** Whether the cell in column `col` (0-based period index) holds the roving tab stop. */
   readonly isActive: (key: string, col: number) => boolean;
   /** Keeps the grid's map from cell id to element current, for moving focus. */
@@ -18,19 +17,15 @@ export interface GridRowProps {
  * (`line.scalar` set) shows its one value in a single cell spanning every period column.
  */
 export function GridRow(props: GridRowProps) {
-  const key = () => props.line.key;
-  const isScalar = () => props.line.scalar !== undefined;
+  // Rows are keyed by `LineDto.key`, so the key of a mounted row never changes.
+  const key = props.row.key;
+  const line = () => props.row.line();
   const registerFor = (col: number) => (el: HTMLElement | null) => {
-    // The key is read once per cell: rows are keyed by `LineDto.key`, so it never changes.
-    const k = key();
-    props.register(k, col, el);
-    if (el)
-      onCleanup(() => {
-        props.register(k, col, null);
-      });
+    props.register(key, col, el);
+    if (el) onCleanup(() => props.register(key, col, null));
   };
   const headerTitle = () =>
-    [props.line.key, props.line.source ? `Source: ${props.line.source}` : ""]
+    [key, line().source !== undefined ? `Source: ${line().source ?? ""}` : ""]
       .filter((s) => s !== "")
       .join("\n");
   return (
@@ -38,11 +33,11 @@ export function GridRow(props: GridRowProps) {
       role="row"
       class="pc-grid-row"
       classList={{
-        "pc-grid-row-input": props.line.kind === "input",
-        "pc-grid-row-member": props.line.member !== undefined,
+        "pc-grid-row-input": line().kind === "input",
+        "pc-grid-row-member": line().member !== undefined,
       }}
-      aria-rowindex={props.rowIndex}
-      data-key={props.line.key}
+      aria-rowindex={props.row.ariaRow()}
+      data-key={key}
     >
       <th
         role="rowheader"
@@ -52,25 +47,25 @@ export function GridRow(props: GridRowProps) {
         title={headerTitle()}
       >
         <span class="pc-grid-rh">
-          <span class="pc-grid-label">{props.line.label}</span>
-          <Show when={props.line.kind === "input"}>
+          <span class="pc-grid-label">{line().label}</span>
+          <Show when={line().kind === "input"}>
             <span class="pc-grid-kind" title="Input">
               in
             </span>
           </Show>
-          <span class="pc-grid-unit">{props.line.unit}</span>
+          <span class="pc-grid-unit">{line().unit}</span>
         </span>
       </th>
       <Show
-        when={!isScalar()}
+        when={line().scalar === undefined}
         fallback={
           <GridCell
-            cell={props.line.scalar}
+            cell={props.row.scalar()}
             period="All periods"
-            kind={props.line.kind}
+            kind={line().kind}
             colIndex={2}
             colSpan={props.periods.length}
-            active={props.isActive(key(), 0)}
+            active={props.isActive(key, 0)}
             register={registerFor(0)}
             dataCol={0}
           />
@@ -79,11 +74,11 @@ export function GridRow(props: GridRowProps) {
         <For each={props.periods}>
           {(period, col) => (
             <GridCell
-              cell={props.line.cells[col()]}
+              cell={props.row.cell(col())}
               period={period}
-              kind={props.line.kind}
+              kind={line().kind}
               colIndex={col() + 2}
-              active={props.isActive(key(), col())}
+              active={props.isActive(key, col())}
               register={registerFor(col())}
               dataCol={col()}
             />

@@ -454,3 +454,8 @@ export function parseDeclarationTokens(tokens: IToken[]): DeclarationParse {
   const cst = parser.declaration();
   return { cst, errors: [...parser.errors] };
 }
+
+/** The serialized grammar of the parser, for `createSyntaxDiagramsCode` (grammar/README.md). */
+export function grammarForDiagrams(): ReturnType<PreceptParser["getSerializedGastProductions"]> {
+  return parser.getSerializedGastProductions();
+}

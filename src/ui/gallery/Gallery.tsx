@@ -8,7 +8,6 @@ import { LineChart } from "../charts";
 import { rootClass } from "../theme";
 import { councilTax, councilTaxLineage, tomComparison, tomLines, tomPeriods } from "./samples";
 import { makeLargeEvaluation } from "./large";
-import { galleryLex } from "./demo-lex";
 import { councilTaxText } from "./model-text";
 import type { DiagnosticDto } from "../../protocol";
 
@@ -106,7 +105,6 @@ export function Gallery() {
           <FormulaEditor
             initialText={councilTaxText}
             diagnostics={sampleDiagnostics}
-            lex={galleryLex}
             completions={{
               names: councilTax.lines.map((l) => l.name).filter((n, i, a) => a.indexOf(n) === i),
               functions: [

@@ -11,7 +11,7 @@ import { GraphBuilder, planEvaluation, type DependencyGraph, type EvaluationPlan
 import { parseDecimal } from "./num";
 import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
-import { makeError, type Value } from "./eval/value";
+import { isError, makeError, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
 
 /** A model compiled for one scenario, with its dependency graph and evaluation plan. */
@@ -36,13 +36,13 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
 
   const builder = new GraphBuilder(checked.lineItems.length);
   const scalarInputs = new Uint8Array(checked.lineItems.length);
-  const drafts = checked.lineItems.map((item, id) => {
+  const drafts: EngineLine[] = [];
+  checked.lineItems.forEach((item, id) => {
     const reads: Read[] = [];
-    const { scalarInput, ...draft } = compileLine(item, id, scope, overrides.get(id), reads);
+    const { line, scalarInput } = compileLine(item, id, scope, overrides.get(id), reads);
     scalarInputs[id] = scalarInput ? 1 : 0;
     for (const r of reads) builder.addEdge(id, r.line, r.kind);
-    const targets = reads.map((r) => checked.lineItems[r.line]?.name ?? "?").join(",");
-    return { ...draft, fingerprint: `${draft.fingerprint}\u0000${targets}` };
+    drafts.push(line);
   });
   const graph = builder.build();
   const plan = planEvaluation(graph);
@@ -59,9 +59,7 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
       scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
     }
   }
-  const lines: EngineLine[] = drafts.map((d, id) => {
-    return { ...d, scalar: scalar[id] === 1 };
-  });
+  const lines = drafts.map((d, id) => (scalar[id] === 1 ? { ...d, scalar: true } : d));
   const lineByName = new Map(lines.map((l) => [l.name, l.id]));
   const checks = checked.checks.map((c) => compileCheck(c, scope, lines));
   const shapeKey = JSON.stringify([
@@ -86,7 +84,11 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
   return { model, graph, plan };
 }
 
-type LineDraft = Omit<EngineLine, "scalar"> & { readonly scalarInput: boolean };
+/** A compiled line before its scalar flag is known, and whether it is an input given as one value. */
+interface LineDraft {
+  readonly line: EngineLine;
+  readonly scalarInput: boolean;
+}
 
 function compileLine(
   item: CheckedLineItem,
@@ -117,15 +119,16 @@ function compileLine(
   if (def.kind === "input") {
     const values = override ?? def.values;
     const inputs = inputCells(item, values, checked.periods, memberCount);
-    return {
+    const line: EngineLine = {
       ...common,
       inputs,
       rules: [],
       ruleOf: [],
       opening: undefined,
-      scalarInput: values.kind === "scalar",
+      scalar: false,
       fingerprint: `${declText}\u0000${JSON.stringify(values)}`,
     };
+    return { line, scalarInput: values.kind === "scalar" };
   }
   const rules: EngineRule[] = [];
   const ruleOf = new Array<number>(P).fill(-1);
@@ -153,15 +156,19 @@ function compileLine(
         },
       );
   }
-  return {
+  // Names, not ids, of what the formulas read: ids shift when lines are added above.
+  let targets = "";
+  for (const r of reads) targets += `${checked.lineItems[r.line]?.name ?? "?"},`;
+  const line: EngineLine = {
     ...common,
     inputs: [],
     rules,
     ruleOf,
     opening,
-    scalarInput: false,
-    fingerprint: `${declText}\u0000${def.opening ?? ""}`,
+    scalar: false,
+    fingerprint: `${declText}\u0000${def.opening ?? ""}\u0000${targets}`,
   };
+  return { line, scalarInput: false };
 }
 
 function exprText(text: string, expr: Expr): string {
@@ -187,16 +194,21 @@ function inputCells(
     });
   const parse = (text: string | null | undefined, t: number, m: number): Value =>
     (text === null || text === undefined ? undefined : parseDecimal(text)) ?? missing(t, m);
+  if (values.kind === "scalar") {
+    // One Decimal shared by every cell.
+    const value = parse(values.value, 0, -1);
+    return isError(value)
+      ? Array.from({ length: members * P }, (_, i) => parse(null, i % P, Math.floor(i / P)))
+      : new Array<Value>(members * P).fill(value);
+  }
   for (let m = 0; m < members; m++) {
     for (let t = 0; t < P; t++) {
       let text: string | null | undefined;
-      if (values.kind === "scalar") text = values.value;
-      else if (values.kind === "series") text = values.values[t];
+      if (values.kind === "series") text = values.values[t];
       else text = values.rows[members === 1 ? 0 : m]?.[t];
       cells[m * P + t] = parse(text, t, m);
     }
   }
-  // A scalar input shares one Decimal across its cells.
   return cells;
 }
 

@@ -14,7 +14,7 @@ import {
   type EvalSnapshot,
   type LineSnapshot,
 } from "./snapshot";
-import type { Value } from "./eval/value";
+import { cellsEqual, type Value } from "./eval/value";
 import type { EngineModel } from "./model";
 
 /** Two scenarios side by side. Mirrors `ComparisonDto` without `revision`. */
@@ -72,12 +72,22 @@ export interface Engine {
   checked(): CheckedModel;
 }
 
+interface LineCacheEntry {
+  readonly cells: readonly Value[];
+  readonly meta: string;
+  readonly snaps: LineSnapshot[];
+}
+
+interface CheckCacheEntry {
+  readonly reads: readonly (readonly Value[])[];
+  readonly outcome: CheckOutcome;
+}
+
 interface ScenarioState {
-  evaluation: Evaluation;
-  checked: CheckedModel;
-  changed: string[];
-  lineCache: Map<string, { cells: readonly Value[]; meta: string; snaps: LineSnapshot[] }>;
-  checkCache: Map<string, { reads: readonly (readonly Value[])[]; outcome: CheckOutcome }>;
+  readonly evaluation: Evaluation;
+  readonly checked: CheckedModel;
+  readonly lineCache: Map<string, LineCacheEntry>;
+  readonly checkCache: Map<string, CheckCacheEntry>;
 }
 
 /** Makes an engine session with an empty model. Pure: no clock, no DOM, no randomness. */
@@ -86,6 +96,8 @@ export function createEngine(): Engine {
   let active: string | null = null;
   const states = new Map<string, ScenarioState>();
   const keyOf = (s: string | null): string => (s === null ? "\u0000base" : s);
+  /** The cells of each line (by name) in the last snapshot, to report what changed. */
+  let shown = new Map<string, readonly Value[]>();
 
   function state(scenario: string | null): ScenarioState {
     const known = scenario === null || checked.scenarios.some((s) => s.name === scenario);
@@ -93,24 +105,16 @@ export function createEngine(): Engine {
     const existing = states.get(keyOf(name));
     if (existing?.checked === checked) return existing;
     const compiled: CompiledModel = compileModel(checked, name);
-    const result =
-      existing === undefined ? evaluateFull(compiled) : recompute(existing.evaluation, compiled);
-    const model = compiled.model;
-    const changed = result.stats.changed.flatMap((id) => {
-      const line = model.lines[id];
-      if (line === undefined) return [];
-      return Array.from({ length: line.memberCount }, (_, m) => lineKey(line, model, m));
-    });
+    // A scenario seen for the first time starts from another scenario's values, so switching
+    // recomputes only what its overrides feed.
+    const seed = existing ?? states.get(keyOf(active)) ?? states.values().next().value;
+    const evaluation =
+      seed === undefined ? evaluateFull(compiled) : recompute(seed.evaluation, compiled);
     const next: ScenarioState = {
-      evaluation: result,
+      evaluation,
       checked,
-      changed,
-      lineCache:
-        existing?.lineCache ??
-        new Map<string, ScenarioState["lineCache"] extends Map<string, infer V> ? V : never>(),
-      checkCache:
-        existing?.checkCache ??
-        new Map<string, ScenarioState["checkCache"] extends Map<string, infer V> ? V : never>(),
+      lineCache: existing?.lineCache ?? new Map<string, LineCacheEntry>(),
+      checkCache: existing?.checkCache ?? new Map<string, CheckCacheEntry>(),
     };
     states.set(keyOf(name), next);
     return next;
@@ -121,6 +125,8 @@ export function createEngine(): Engine {
     const model = s.evaluation.compiled.model;
     const lines: LineSnapshot[] = [];
     const liveLines = new Set<string>();
+    const changed: string[] = [];
+    const nowShown = new Map<string, readonly Value[]>();
     for (const line of model.lines) {
       const cells = s.evaluation.values[line.id] as readonly Value[];
       const meta = JSON.stringify([
@@ -143,8 +149,14 @@ export function createEngine(): Engine {
       }
       liveLines.add(line.name);
       lines.push(...snaps);
+      nowShown.set(line.name, cells);
+      const before = shown.get(line.name);
+      if (before === undefined || (before !== cells && !cellsEqual(before, cells))) {
+        for (const snap of snaps) changed.push(snap.key);
+      }
     }
     for (const name of [...s.lineCache.keys()]) if (!liveLines.has(name)) s.lineCache.delete(name);
+    shown = nowShown;
     const checks = model.checks.map((check, i): CheckSnapshot => {
       const reads = check.reads.map((id) => s.evaluation.values[id] as readonly Value[]);
       const cacheKey = `${i}\u0000${check.fingerprint}`;
@@ -173,7 +185,7 @@ export function createEngine(): Engine {
       checks,
       masterCheck: { passed: failed === 0, failed, known },
       diagnostics: diagnostics(s.checked, s.evaluation.compiled),
-      changed: s.changed,
+      changed,
     };
   }
 

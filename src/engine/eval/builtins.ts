@@ -40,7 +40,7 @@ export function callBuiltin(code: CallCode, f: Frame): Value {
     case "prev":
       return f.period === 0 ? evaluateArg(args[1], f, code) : evalAt(args[0], f, f.period - 1);
     case "cumsum":
-      return seriesCell(code, f, "", false, (xs) => fns.cumsum(xs), 0);
+      return seriesCell(code, f, "", false, fns.cumsum, 0);
     case "first_period":
       return { kind: "period", index: 0 };
     case "last_period":

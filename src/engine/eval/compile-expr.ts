@@ -1,5 +1,5 @@
 import type { Span } from "../../base";
-import type { BinaryOp, BinaryExpr, CheckedModel, Expr } from "../../lang";
+import type { BinaryOp, BinaryExpr, CallExpr, CheckedModel, Expr, RefExpr } from "../../lang";
 import { EdgeKind } from "../graph";
 import { parseDecimal } from "../num";
 import { PeriodMode, type Code, type Over } from "./code";
@@ -58,138 +58,162 @@ export function compileExpr(
   reads: Read[],
   context: EdgeKind = EdgeKind.same,
 ): Code {
-  const rel = (span: Span): Span => ({ from: span.from - base, to: span.to - base });
-  const go = (e: Expr, ctx: EdgeKind): Code => compileExpr(e, scope, base, reads, ctx);
-  switch (expr.kind) {
-    case "number": {
-      const value = parseDecimal(expr.value);
-      return value === undefined
-        ? { kind: "invalid", message: `'${expr.digits}' is not a number.`, span: rel(expr.span) }
-        : { kind: "const", value };
-    }
-    case "string":
-    case "boolean":
-      return { kind: "const", value: expr.value };
-    case "period": {
-      const index = scope.periodIndex.get(expr.year);
-      return index === undefined
-        ? { kind: "invalid", message: "This period is outside the model.", span: rel(expr.span) }
-        : { kind: "const", value: { kind: "period", index } };
-    }
-    case "ref": {
-      const resolved = scope.checked.references.get(expr.id);
-      if (resolved === undefined) {
-        return {
-          kind: "invalid",
-          message: `'${expr.name.name}' is not defined.`,
-          span: rel(expr.span),
-        };
-      }
-      const line = resolved.item as number;
-      const sel = resolved.period;
-      let mode: PeriodMode = PeriodMode.current;
-      let at = 0;
-      let kind: EdgeKind = EdgeKind.same;
-      if (sel.kind === "relative" && sel.offset !== 0) {
-        mode = PeriodMode.relative;
-        at = sel.offset;
-        kind = sel.offset < 0 ? EdgeKind.lag : EdgeKind.whole;
-      } else if (sel.kind === "absolute") {
-        mode = PeriodMode.absolute;
-        at = sel.index;
-        kind = EdgeKind.whole;
-      }
-      reads.push({ line, kind: compose(context, kind) });
-      return {
-        kind: "ref",
-        line,
-        mode,
-        at,
-        member: resolved.member?.index ?? -1,
-        span: rel(expr.span),
-      };
-    }
-    case "unary": {
-      const arg = go(expr.operand, context);
-      if (expr.op === "+") return arg;
-      return { kind: expr.op === "-" ? "neg" : "not", arg, span: rel(expr.span) };
-    }
-    case "binary":
-      if (expr.op === "^") {
-        return {
-          kind: "binary",
-          op: expr.op,
-          left: go(expr.left, context),
-          right: go(expr.right, context),
-          span: rel(expr.span),
-        };
-      }
-      return compileChain(expr, go, context, rel);
-    case "conditional":
-      return {
-        kind: "if",
-        cond: go(expr.condition, context),
-        then: go(expr.then, context),
-        otherwise: go(expr.otherwise, context),
-        span: rel(expr.span),
-      };
-    case "call": {
-      const fn = scope.checked.calls.get(expr.id) ?? expr.callee.name.toLowerCase();
-      let over: Over | null = null;
-      if (expr.over !== undefined) {
-        const dim = expr.over.dimension;
-        if (dim === undefined) over = { kind: "periods" };
-        else {
-          const index = scope.dimIndex.get(dim.name);
-          if (index === undefined) {
-            return {
-              kind: "invalid",
-              message: `Unknown dimension '${dim.name}'.`,
-              span: rel(expr.span),
-            };
-          }
-          over = { kind: "dimension", dim: index };
-        }
-      }
-      const mode = argumentReads[fn];
-      const args = expr.args.map((a, i) => {
-        let kind: EdgeKind = mode === undefined ? EdgeKind.same : mode(i);
-        if (over?.kind === "periods") kind = EdgeKind.whole;
-        return go(a, compose(context, kind));
-      });
-      if (fn === "if" && args.length === 3) {
-        const [cond, then, otherwise] = args as [Code, Code, Code];
-        return { kind: "if", cond, then, otherwise, span: rel(expr.span) };
-      }
-      return { kind: "call", fn, args, over, span: rel(expr.span) };
-    }
-    case "paren":
-      return go(expr.inner, context);
-    case "error-expr":
-      return { kind: "invalid", message: "This formula does not parse.", span: rel(expr.span) };
-  }
+  return new ExprCompiler(scope, base, reads).compile(expr, context);
 }
 
-/** Flattens a left-nested chain of left-associative operators into one `chain` node. */
-function compileChain(
-  top: BinaryExpr,
-  go: (e: Expr, ctx: EdgeKind) => Code,
-  context: EdgeKind,
-  rel: (span: Span) => Span,
-): Code {
-  const ops: BinaryOp[] = [];
-  const rights: Expr[] = [];
-  const spans: Span[] = [];
-  let node: Expr = top;
-  while (node.kind === "binary" && node.op !== "^") {
-    ops.push(node.op);
-    rights.push(node.right);
-    spans.push(rel(node.span));
-    node = node.left;
+/** One compilation: holds what every node needs, so no closure is made per node. */
+class ExprCompiler {
+  constructor(
+    private readonly scope: CompileScope,
+    private readonly base: number,
+    private readonly reads: Read[],
+  ) {}
+
+  private rel(span: Span): Span {
+    return { from: span.from - this.base, to: span.to - this.base };
   }
-  ops.reverse();
-  rights.reverse();
-  spans.reverse();
-  const terms = [go(node, context), ...rights.map((r) => go(r, context))];
-  return { kind: "chain", terms, ops, spans };
+
+  compile(expr: Expr, context: EdgeKind): Code {
+    switch (expr.kind) {
+      case "number": {
+        const value = parseDecimal(expr.value);
+        return value === undefined
+          ? {
+              kind: "invalid",
+              message: `'${expr.digits}' is not a number.`,
+              span: this.rel(expr.span),
+            }
+          : { kind: "const", value };
+      }
+      case "string":
+      case "boolean":
+        return { kind: "const", value: expr.value };
+      case "period": {
+        const index = this.scope.periodIndex.get(expr.year);
+        return index === undefined
+          ? {
+              kind: "invalid",
+              message: "This period is outside the model.",
+              span: this.rel(expr.span),
+            }
+          : { kind: "const", value: { kind: "period", index } };
+      }
+      case "ref":
+        return this.ref(expr, context);
+      case "unary": {
+        const arg = this.compile(expr.operand, context);
+        if (expr.op === "+") return arg;
+        return { kind: expr.op === "-" ? "neg" : "not", arg, span: this.rel(expr.span) };
+      }
+      case "binary":
+        if (expr.op === "^") {
+          return {
+            kind: "binary",
+            op: expr.op,
+            left: this.compile(expr.left, context),
+            right: this.compile(expr.right, context),
+            span: this.rel(expr.span),
+          };
+        }
+        return this.chain(expr, context);
+      case "conditional":
+        return {
+          kind: "if",
+          cond: this.compile(expr.condition, context),
+          then: this.compile(expr.then, context),
+          otherwise: this.compile(expr.otherwise, context),
+          span: this.rel(expr.span),
+        };
+      case "call":
+        return this.call(expr, context);
+      case "paren":
+        return this.compile(expr.inner, context);
+      case "error-expr":
+        return {
+          kind: "invalid",
+          message: "This formula does not parse.",
+          span: this.rel(expr.span),
+        };
+    }
+  }
+
+  private ref(expr: RefExpr, context: EdgeKind): Code {
+    const resolved = this.scope.checked.references.get(expr.id);
+    if (resolved === undefined) {
+      return {
+        kind: "invalid",
+        message: `'${expr.name.name}' is not defined.`,
+        span: this.rel(expr.span),
+      };
+    }
+    const line = resolved.item as number;
+    const sel = resolved.period;
+    let mode: PeriodMode = PeriodMode.current;
+    let at = 0;
+    let kind: EdgeKind = EdgeKind.same;
+    if (sel.kind === "relative" && sel.offset !== 0) {
+      mode = PeriodMode.relative;
+      at = sel.offset;
+      kind = sel.offset < 0 ? EdgeKind.lag : EdgeKind.whole;
+    } else if (sel.kind === "absolute") {
+      mode = PeriodMode.absolute;
+      at = sel.index;
+      kind = EdgeKind.whole;
+    }
+    this.reads.push({ line, kind: compose(context, kind) });
+    const member = resolved.member?.index ?? -1;
+    return { kind: "ref", line, mode, at, member, span: this.rel(expr.span) };
+  }
+
+  private call(expr: CallExpr, context: EdgeKind): Code {
+    const fn = this.scope.checked.calls.get(expr.id) ?? expr.callee.name.toLowerCase();
+    let over: Over | null = null;
+    if (expr.over !== undefined) {
+      const dim = expr.over.dimension;
+      if (dim === undefined) over = { kind: "periods" };
+      else {
+        const index = this.scope.dimIndex.get(dim.name);
+        if (index === undefined) {
+          return {
+            kind: "invalid",
+            message: `Unknown dimension '${dim.name}'.`,
+            span: this.rel(expr.span),
+          };
+        }
+        over = { kind: "dimension", dim: index };
+      }
+    }
+    const mode = argumentReads[fn];
+    const args: Code[] = [];
+    for (let i = 0; i < expr.args.length; i++) {
+      let kind: EdgeKind = mode === undefined ? EdgeKind.same : mode(i);
+      if (over?.kind === "periods") kind = EdgeKind.whole;
+      args.push(this.compile(expr.args[i] as Expr, compose(context, kind)));
+    }
+    if (fn === "if" && args.length === 3) {
+      const [cond, then, otherwise] = args as [Code, Code, Code];
+      return { kind: "if", cond, then, otherwise, span: this.rel(expr.span) };
+    }
+    return { kind: "call", fn, args, over, span: this.rel(expr.span) };
+  }
+
+  /** Flattens a left-nested chain of left-associative operators into one `chain` node. */
+  private chain(top: BinaryExpr, context: EdgeKind): Code {
+    const ops: BinaryOp[] = [];
+    const rights: Expr[] = [];
+    const spans: Span[] = [];
+    let node: Expr = top;
+    while (node.kind === "binary" && node.op !== "^") {
+      ops.push(node.op);
+      rights.push(node.right);
+      spans.push(this.rel(node.span));
+      node = node.left;
+    }
+    ops.reverse();
+    rights.reverse();
+    spans.reverse();
+    const terms: Code[] = [this.compile(node, context)];
+    for (const r of rights) terms.push(this.compile(r, context));
+    return { kind: "chain", terms, ops, spans };
+  }
 }

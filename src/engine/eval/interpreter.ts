@@ -66,7 +66,7 @@ export function evaluate(code: Code, f: Frame): Value {
 /** Reads the cell a reference points at, applying its period offset and member. */
 function readRef(code: Extract<Code, { kind: "ref" }>, f: Frame): Value {
   const target = f.model.lines[code.line];
-  assert(target !== undefined, `reference to unknown line ${code.line}`);
+  if (target === undefined) assert(false, `reference to unknown line ${code.line}`);
   let member = 0;
   if (code.member >= 0) member = code.member;
   else if (target.dim >= 0) {
@@ -100,7 +100,8 @@ function readRef(code: Extract<Code, { kind: "ref" }>, f: Frame): Value {
   }
   const cells = f.values[code.line];
   const value = cells?.[member * P + t];
-  assert(value !== undefined, `'${target.name}' read before it was computed`);
+  // The message is built only on failure: this is the hottest line of evaluation.
+  if (value === undefined) assert(false, `'${target.name}' read before it was computed`);
   f.onRead?.(code.line, t, member);
   return value;
 }

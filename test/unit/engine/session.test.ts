@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../../src/lang";
+import { compileModel, createEngine, evaluateFull, recompute } from "../../../src/engine";
+
+const diamond = (b: string) => `model "Diamond"
+periods 2019/20 .. 2021/22
+input a (number) = 1
+b (number) = ${b}
+c (number) = a * 3
+d (number) = b + c
+input e (number) = 5
+f (number) = e * 2
+`;
+
+describe("recompute", () => {
+  it("recomputes only what an input feeds, each line once (the diamond)", () => {
+    const first = evaluateFull(compileModel(checkModel(diamond("a * 2")), null));
+    const edited = diamond("a * 2").replace("input a (number) = 1", "input a (number) = 2");
+    const next = recompute(first, compileModel(checkModel(edited), null));
+    // a (input), b, c, d: one step each; e and f are untouched.
+    expect(next.stats.stepsRun).toBe(4);
+    // b, c and d read only scalars, so each is one cell for all periods.
+    expect(next.stats.cellsEvaluated).toBe(3);
+    const names = next.stats.changed.map((id) => next.compiled.model.lines[id]?.name);
+    expect(names.sort()).toEqual(["a", "b", "c", "d"]);
+    // d = 2a + 3a = 10 when a = 2.
+    const d = next.compiled.model.lineByName.get("d") ?? -1;
+    expect(next.values[d]?.map(String)).toEqual(["10", "10", "10"]);
+  });
+
+  it("stops where a recomputed value did not change", () => {
+    const first = evaluateFull(compileModel(checkModel(diamond("a * 2")), null));
+    const next = recompute(first, compileModel(checkModel(diamond("a + a")), null));
+    expect(next.stats.stepsRun).toBe(1);
+    expect(next.stats.changed).toEqual([]);
+  });
+
+  it("keeps values when text above a line moves it, without recomputing", () => {
+    const text = diamond("a * 2");
+    const first = evaluateFull(compileModel(checkModel(text), null));
+    const moved = text.replace('model "Diamond"\n', 'model "Diamond"\n# a comment that shifts every span\n');
+    const next = recompute(first, compileModel(checkModel(moved), null));
+    expect(next.stats.stepsRun).toBe(0);
+  });
+});
+
+describe("createEngine", () => {
+  const model = `model "Budget"
+periods 2019/20 .. 2020/21
+input taxbase (number) = 1000
+input band_d_base (£) = £1,500
+input increase (%) = 0%
+input spending (£) = £1,545,000
+band_d (£) = band_d_base * (1 + increase)
+gap (£) = spending - taxbase * band_d
+scenario high "High increase" {
+  increase = 4%
+}
+`;
+
+  it("solves for the Band D increase that closes the gap", () => {
+    const engine = createEngine();
+    engine.update(model);
+    // gap = 1,545,000 - 1000 x 1500 x (1 + i) = 0 when i = 3%.
+    const result = engine.goalSeek({ input: "increase", target: "gap", period: "2020/21", value: "0" });
+    expect(result).toEqual({ ok: true, input: "0.03", target: "0", iterations: expect.any(Number) as number });
+    // The session's own values are unchanged by the search.
+    const gap = engine.snapshot().lines.find((l) => l.key === "gap");
+    expect(gap?.cells[0]?.value).toBe("45000");
+  });
+
+  it("reports when no input value reaches the target", () => {
+    const engine = createEngine();
+    engine.update(model);
+    const result = engine.goalSeek({ input: "increase", target: "taxbase", value: "5" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^No solution/);
+    expect(engine.goalSeek({ input: "gap", target: "gap", period: "2019/20", value: "0" }).ok).toBe(false);
+  });
+
+  it("compares two scenarios line by line with differences", () => {
+    const engine = createEngine();
+    engine.update(model);
+    const comparison = engine.compare(null, "high");
+    const gap = comparison.rows.find((r) => r.key === "gap");
+    // High: band D 1500 x 1.04 = 1560; gap = 1,545,000 - 1,560,000 = -15,000; difference -60,000.
+    expect(gap).toMatchObject({
+      left: ["45000", "45000"],
+      right: ["-15000", "-15000"],
+      difference: ["-60000", "-60000"],
+      differenceDisplay: ["(60,000.00)", "(60,000.00)"],
+      changed: true,
+    });
+    expect(comparison.rows.find((r) => r.key === "taxbase")?.changed).toBe(false);
+  });
+
+  it("switching scenario recomputes only what the overrides feed", () => {
+    const engine = createEngine();
+    engine.update(model);
+    const high = engine.setScenario("high");
+    expect(high.scenario).toBe("high");
+    expect([...high.changed].sort()).toEqual(["band_d", "gap", "increase"]);
+    expect(engine.setScenario(null).lines.find((l) => l.key === "gap")?.scalar?.value).toBe("45000");
+  });
+
+  it("lists the direct dependents of a line", () => {
+    const engine = createEngine();
+    engine.update(model);
+    expect(engine.dependents("band_d").map((d) => d.key)).toEqual(["gap"]);
+  });
+
+  it("explains a dimensioned cell and an opening value", () => {
+    const engine = createEngine();
+    engine.update(`model "Explain"
+periods 2019/20 .. 2020/21
+dimension area = north, south
+input spend by area (£) = £10
+balance (£) = balance[-1] + sum(spend over area) opening £5
+`);
+    const result = engine.explain("balance[2019/20]");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const tree = result.tree;
+    // 5 + (10 + 10) = 25.
+    expect(tree.value).toBe("25");
+    expect(tree.children.map((c) => [c.key, c.period, c.value])).toEqual([
+      ["balance", "opening", "5"],
+      ["spend[north]", undefined, "10"],
+      ["spend[south]", undefined, "10"],
+    ]);
+    expect(engine.explain("spend[east]").ok).toBe(false);
+    expect(engine.explain("balance").ok).toBe(false);
+  });
+
+  it("marks exception cells and carries source spans", () => {
+    const engine = createEngine();
+    const text = `model "Rules"
+periods 2019/20 .. 2021/22
+x (£) =
+  | 2019/20 : £1
+  | 2020/21 .. : x[-1] * 2
+`;
+    const snap = engine.update(text);
+    const x = snap.lines.find((l) => l.key === "x");
+    expect(x?.cells.map((c) => [c.value, c.exception === true])).toEqual([
+      ["1", true],
+      ["2", false],
+      ["4", false],
+    ]);
+    expect(text.slice(x?.from, x?.to).startsWith("x (£) =")).toBe(true);
+  });
+});
+
+describe("recompute of per-period lines", () => {
+  it("evaluates each affected cell once", () => {
+    const text = (v: string) => `model "Series"
+periods 2019/20 .. 2021/22
+input a (number) =
+  | 2019/20 : ${v}
+  | 2020/21 .. : 2
+b (number) = a * 2
+c (number) = a * 3
+d (number) = b + c
+`;
+    const first = evaluateFull(compileModel(checkModel(text("1")), null));
+    const next = recompute(first, compileModel(checkModel(text("4")), null));
+    // b, c, d over 3 periods: 9 cells, each once.
+    expect(next.stats.cellsEvaluated).toBe(9);
+    const d = next.compiled.model.lineByName.get("d") ?? -1;
+    // d = 5a: 20, 10, 10.
+    expect(next.values[d]?.map(String)).toEqual(["20", "10", "10"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { batch } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
+import { createStore } from "solid-js/store";
 import type {
   ComparisonDto,
   EvaluationDto,
@@ -134,7 +134,8 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     if (!evaluation) return;
     const shown = state.evaluation?.revision ?? -1;
     if (evaluation.revision < shown) return;
-    setState("evaluation", reconcile(evaluation, { key: "key", merge: true }));
+    // A fresh object from the worker: the grid diffs it by line key, so set it whole.
+    setState("evaluation", evaluation);
     void refreshLineage();
   };
 

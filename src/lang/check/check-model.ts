@@ -453,7 +453,19 @@ class ModelChecker {
       return { ...base, test: { kind: "condition", expr: e } };
     }
     const left = this.state.types.get(e.left.id);
-    if (tol.kind === "number" && left?.kind === "number" && unitText(tol.unit) !== left.unit) {
+    // A money literal tolerance is read in the compared values' money unit, so `band_d =
+    // printed within £0.005` works for a line in £ per property.
+    const moneyPer =
+      decl.tolerance.kind === "number" &&
+      decl.tolerance.form === "money" &&
+      left?.kind === "number" &&
+      (left.unit === "£" || left.unit.startsWith("£/"));
+    if (
+      tol.kind === "number" &&
+      left?.kind === "number" &&
+      unitText(tol.unit) !== left.unit &&
+      !moneyPer
+    ) {
       this.report("P3009", decl.tolerance.span, {
         tolerance: tyText(tol),
         unit: left.unit === "1" ? "number" : left.unit,

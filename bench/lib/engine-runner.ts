@@ -1,0 +1,117 @@
+// The measuring loop every engine process runs, the same for both engines: load the workload a
+// few times, measure memory after load, time each edit, then set known inputs and read the
+// samples. The process prints one JSON line, an `EngineResult`, for its driver.
+import { heapUsedMiB, measure, type Figures } from "../harness";
+import { workloadFromId } from "./registry";
+import type { InputEdit, InputValue, Sample, Workload } from "./workload";
+
+/** A loaded model in one engine. `prepare` does the untimed work of an edit (building the new text,
+ * say); `apply` is what is timed; `read` returns a sample's value as text. */
+export interface EngineSession<Payload> {
+  prepare(edit: InputEdit, value: InputValue, inputs: ReadonlyMap<string, string>): Payload;
+  apply(payload: Payload): void;
+  read(sample: Sample): string;
+  dispose(): void;
+}
+
+/** An engine under test. `source` builds its input (text or sheets, untimed); `load` is timed. */
+export interface EngineAdapter<Source, Payload> {
+  readonly name: string;
+  source(workload: Workload): Source;
+  load(source: Source, workload: Workload): EngineSession<Payload>;
+}
+
+/** What one engine process reports. Times in milliseconds, memory in MiB. */
+export interface EngineResult {
+  readonly engine: string;
+  readonly workload: string;
+  readonly firstLoad: number;
+  readonly load: Figures;
+  readonly heapAfterLoad: number;
+  readonly edits: readonly { readonly label: string; readonly figures: Figures }[];
+  readonly initial: readonly string[];
+  readonly final: readonly string[];
+}
+
+/** Runs after the first (cold) load until this many loads are timed or the budget is spent. */
+const loadRuns = { max: 5, min: 2, budgetMs: 15_000 };
+/** Timed edits of each input, after warm-up edits. */
+const editRuns = { runs: 9, warmup: 2 };
+
+/** Measures `adapter` on the workload named by `process.argv[2]` and prints the result as JSON. */
+export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payload>): void {
+  const id = process.argv[2];
+  if (id === undefined) throw new Error("usage: <engine script> <workload id>");
+  const workload = workloadFromId(id);
+  const baseline = heapUsedMiB();
+
+  let source: Source | undefined = adapter.source(workload);
+  const timeLoad = (): { session: EngineSession<Payload>; ms: number } => {
+    const start = performance.now();
+    const session = adapter.load(source as Source, workload);
+    return { session, ms: performance.now() - start };
+  };
+  const first = timeLoad();
+  const firstLoad = first.ms;
+  let session = first.session;
+  const times: number[] = [];
+  const loadStart = performance.now();
+  while (
+    times.length < loadRuns.max &&
+    (times.length < loadRuns.min || performance.now() - loadStart < loadRuns.budgetMs)
+  ) {
+    session.dispose();
+    const next = timeLoad();
+    session = next.session;
+    times.push(next.ms);
+  }
+  // The engine keeps what it needs of its input; the runner's own copy is not counted.
+  source = undefined;
+  const heapAfterLoad = heapUsedMiB() - baseline;
+
+  const initial = workload.samples.map((s) => session.read(s));
+  const inputs = new Map<string, string>();
+  const edits = workload.edits.map((edit) => {
+    const payloads = edit.values.map((v) =>
+      session.prepare(edit, v, new Map([...inputs, [edit.key, v.text]])),
+    );
+    let k = 0;
+    const figures = measure(
+      () => {
+        session.apply(payloads[k % 2] as Payload);
+        session.read(edit.probe);
+        k++;
+      },
+      editRuns.runs,
+      editRuns.warmup,
+    );
+    inputs.set(edit.key, (edit.values[(k - 1) % 2] as InputValue).text);
+    return { label: edit.label, figures };
+  });
+  for (const edit of workload.edits) {
+    inputs.set(edit.key, edit.final.text);
+    session.apply(session.prepare(edit, edit.final, inputs));
+  }
+  const final = workload.samples.map((s) => session.read(s));
+  const result: EngineResult = {
+    engine: adapter.name,
+    workload: workload.name,
+    firstLoad,
+    load: summarize(times),
+    heapAfterLoad,
+    edits,
+    initial,
+    final,
+  };
+  console.log(JSON.stringify(result));
+}
+
+function summarize(times: readonly number[]): Figures {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    runs: sorted.length,
+  };
+}

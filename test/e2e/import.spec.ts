@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { cells, councilTaxModel, openWorkbench, screenshot } from "./support/workbench";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-const modelList = (page: import("@playwright/test").Page) =>
+const modelList = (page: Page) =>
   page.getByRole("navigation", { name: "Models" }).locator("ul").first().getByRole("listitem");
 
 test("opening a model file adds it as a new model and shows its values", async ({ page }) => {

@@ -12,6 +12,8 @@ export { nodeId } from "./ast";
 export * from "./diagnostics";
 export { lexForHighlighting } from "./syntax/highlight";
 export type { HighlightKind, HighlightToken } from "./syntax/highlight";
+export { completionNames } from "./syntax/completion";
+export type { CompletionName } from "./syntax/completion";
 
 export { parseModel } from "./syntax/parse";
 export type { ParseResult } from "./syntax/parse";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lexForHighlighting } from "../../src/lang";
+import { completionNames, lexForHighlighting } from "../../src/lang";
 
 describe("lexForHighlighting", () => {
   it("classifies each token of a formula for the editor", () => {
@@ -36,5 +36,20 @@ describe("lexForHighlighting", () => {
       "label:keyword",
       '"x":string',
     ]);
+  });
+});
+
+describe("completionNames", () => {
+  it("offers the model's line items, dimensions and members, then functions and keywords", () => {
+    const names = completionNames(
+      'periods 2019/20 .. 2020/21\ndimension d = north "North"\ninput band_d (£) = £1\n  label "Band D"\n',
+    );
+    expect(names.slice(0, 3)).toEqual([
+      { label: "d", kind: "dimension" },
+      { label: "north", kind: "member", detail: "North" },
+      { label: "band_d", kind: "line item", detail: "Band D" },
+    ]);
+    expect(names.some((n) => n.label === "npv" && n.kind === "function")).toBe(true);
+    expect(names.some((n) => n.label === "within" && n.kind === "keyword")).toBe(true);
   });
 });

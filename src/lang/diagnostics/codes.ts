@@ -77,7 +77,8 @@ export const diagnosticCodes = {
   },
   P1018: {
     severity: "error",
-    message: "Too many declarations or tokens ({size}; the limit is {limit}). Split the model.",
+    message:
+      "The model is too large: {what} is {size}, more than the limit of {limit}. Split the model.",
   },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },

@@ -148,6 +148,7 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
   } else if (periods.last.year - periods.first.year + 1 > Limits.maxPeriods) {
     diagnostics.push(
       makeDiagnostic("P1018", periods.span, {
+        what: "the number of periods",
         size: periods.last.year - periods.first.year + 1,
         limit: Limits.maxPeriods,
       }),

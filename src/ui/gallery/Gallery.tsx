@@ -9,11 +9,55 @@ import { rootClass } from "../theme";
 import { councilTax, councilTaxLineage, tomComparison, tomLines, tomPeriods } from "./samples";
 import { makeLargeEvaluation } from "./large";
 import { councilTaxText } from "./model-text";
-import type { DiagnosticDto } from "../../protocol";
+import type { DiagnosticDto, LineageDto } from "../../protocol";
 
 const at = (needle: string) => {
   const from = councilTaxText.indexOf(needle);
   return { from, to: from + needle.length };
+};
+
+/** An error value's lineage: the division by zero in 2018/19 and where it started. */
+const errorLineage: LineageDto = {
+  revision: 42,
+  dependents: [],
+  tree: {
+    key: "gap_share_of_tax",
+    period: "2018/19",
+    formula: "remaining_gap / council_tax_growth",
+    value: null,
+    display: "",
+    unit: "%",
+    error: {
+      code: "P4003",
+      message: "Division by zero: 'council_tax_growth' is £0 in 2018/19.",
+      origin: { item: "council_tax_growth", period: "2018/19" },
+    },
+    from: 0,
+    to: 0,
+    children: [
+      {
+        key: "remaining_gap",
+        period: "2018/19",
+        value: "0",
+        display: "–",
+        unit: "£m",
+        from: 0,
+        to: 0,
+        children: [],
+      },
+      {
+        key: "council_tax_growth",
+        period: "2018/19",
+        formula: "total_council_tax - prev(total_council_tax, total_council_tax)",
+        value: "0",
+        display: "–",
+        unit: "£m",
+        from: 0,
+        to: 0,
+        children: [],
+      },
+    ],
+  },
 };
 
 /** Diagnostics as the worker would send them for the sample text. */
@@ -152,6 +196,14 @@ export function Gallery() {
             lineage={councilTaxLineage}
             onNavigate={(k, p) => note(`navigate ${k} ${p ?? "(all)"}`)}
             onReveal={(f, t) => note(`reveal ${f}..${t}`)}
+          />
+        </div>
+      </Exhibit>
+      <Exhibit title="Trace: an error value" id="trace-error">
+        <div class="gallery-frame" style={{ width: "640px" }}>
+          <TracePanel
+            lineage={errorLineage}
+            onNavigate={(k, p) => note(`navigate ${k} ${p ?? "(all)"}`)}
           />
         </div>
       </Exhibit>

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import type { LineageDto } from "../../protocol";
 import { ExplainTree } from "./ExplainTree";
 import { formatRef } from "./flatten";
+import { FormulaText } from "./FormulaText";
 
 /** Props of the lineage panel. */
 export interface TracePanelProps {
@@ -65,7 +66,12 @@ export function TracePanel(props: TracePanelProps) {
                 )}
               </Show>
               <div class="pc-trace-formula">
-                <code>{tree().formula ?? "(input)"}</code>
+                <Show
+                  when={tree().formula}
+                  fallback={<code class="pc-formula pc-muted">(input)</code>}
+                >
+                  {(f) => <FormulaText text={f()} />}
+                </Show>
                 <Show when={props.onReveal}>
                   <button
                     class="pc-button pc-trace-reveal"
@@ -98,7 +104,18 @@ export function TracePanel(props: TracePanelProps) {
                             </button>
                           </td>
                           <td class="pc-fig">{child.error?.code ?? child.display}</td>
-                          <td class="pc-muted">{child.source ?? child.formula ?? ""}</td>
+                          <td class="pc-trace-origin">
+                            <Show
+                              when={child.source}
+                              fallback={
+                                <span class="pc-mono pc-muted">
+                                  {child.formula ? `= ${child.formula}` : ""}
+                                </span>
+                              }
+                            >
+                              {(src) => <span class="pc-trace-src">source: {src()}</span>}
+                            </Show>
+                          </td>
                         </tr>
                       )}
                     </For>

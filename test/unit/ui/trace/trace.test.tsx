@@ -135,7 +135,7 @@ describe("TracePanel", () => {
 
   test("shows the formula and raises navigation for used values and dependents", () => {
     const { host, events } = mount(lineage);
-    expect(must(host.querySelector(".pc-trace-formula code")).textContent).toBe("a + b");
+    expect(must(host.querySelector(".pc-trace-formula .pc-formula")).textContent).toBe("a + b");
     button(host, "b[2020/21]").click();
     button(host, "gap").click();
     button(host, "Show in text").click();
@@ -148,8 +148,8 @@ describe("TracePanel", () => {
       [...r.querySelectorAll("td")].map((td) => td.textContent),
     );
     expect(rows).toEqual([
-      ["a[2020/21]", "£1.000m", "c"],
-      ["b[2020/21]", "£2.000m", "Annex 2"],
+      ["a[2020/21]", "£1.000m", "= c"],
+      ["b[2020/21]", "£2.000m", "source: Annex 2"],
     ]);
   });
 

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Figures } from "../harness";
 import type { EngineResult } from "./engine-runner";
+import type { Timed } from "./timing";
 import { workloadFromId } from "./registry";
 
 const engines = join(dirname(fileURLToPath(import.meta.url)), "..", "engines");
@@ -41,10 +42,24 @@ export function relativeDifference(a: string, b: string): number {
 }
 
 const ms = (v: number): string => (v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : v.toFixed(0));
-const cell = (f: Figures): string => `${ms(f.median)} ms (${ms(f.min)}–${ms(f.max)}, n=${f.runs})`;
+const range = (f: Figures): string => `${ms(f.median)} ms (${ms(f.min)}–${ms(f.max)})`;
 const ratio = (p: number, h: number): string => `${(p / h).toFixed(2)}×`;
-const row = (op: string, p: string, h: string, r: string): string =>
-  `  ${op.padEnd(26)} ${p.padEnd(30)} ${h.padEnd(30)} ${r}`;
+const row = (op: string, p: string, h: string, wall: string, cpu: string): string =>
+  `  ${op.padEnd(26)} ${p.padEnd(28)} ${h.padEnd(28)} ${wall.padEnd(7)} ${cpu}`;
+
+/** Prints one operation: both engines' wall-clock median (min–max), and the ratios of the medians
+ * on the wall clock and on the CPU clock. */
+function printTimed(op: string, p: Timed | undefined, h: Timed | undefined): void {
+  console.log(
+    row(
+      op,
+      p ? range(p.wall) : "—",
+      h ? range(h.wall) : "—",
+      p && h ? ratio(p.wall.median, h.wall.median) : "",
+      p && h ? ratio(p.cpu.median, h.cpu.median) : "",
+    ),
+  );
+}
 
 /**
  * Runs the workload `id` through Precept and HyperFormula and prints the comparison. Returns false
@@ -57,32 +72,22 @@ export function compareEngines(id: string): boolean {
   );
   const hf = runEngineProcess("hyperformula.ts", id);
   const precept = runEngineProcess("precept.ts", id);
-  console.log(row("", "Precept median (min–max)", "HyperFormula median (min–max)", "P/HF"));
   const p = typeof precept === "string" ? undefined : precept;
   const h = typeof hf === "string" ? undefined : hf;
-  const both = (op: string, pf?: Figures, hf2?: Figures): void => {
-    console.log(
-      row(
-        op,
-        pf ? cell(pf) : "—",
-        hf2 ? cell(hf2) : "—",
-        pf && hf2 ? ratio(pf.median, hf2.median) : "",
-      ),
-    );
-  };
-  const single = (op: string, pv?: number, hv?: number, unit = "ms"): void => {
-    const show = (v?: number): string =>
-      v === undefined ? "—" : `${unit === "ms" ? ms(v) : v.toFixed(1)} ${unit}`;
-    console.log(
-      row(op, show(pv), show(hv), pv !== undefined && hv !== undefined ? ratio(pv, hv) : ""),
-    );
-  };
-  single("first load (cold)", p?.firstLoad, h?.firstLoad);
-  both("load", p?.load, h?.load);
+  console.log(row("", "Precept", "HyperFormula", "P/HF", "P/HF cpu"));
+  const single = (t: { wall: number; cpu: number } | undefined): Timed | undefined =>
+    t && {
+      wall: { median: t.wall, min: t.wall, max: t.wall, runs: 1 },
+      cpu: { median: t.cpu, min: t.cpu, max: t.cpu, runs: 1 },
+    };
+  printTimed("first load (cold)", single(p?.firstLoad), single(h?.firstLoad));
+  printTimed(`load (n=${p?.load.wall.runs ?? "—"}/${h?.load.wall.runs ?? "—"})`, p?.load, h?.load);
   workload.edits.forEach((edit, i) => {
-    both(edit.label, p?.edits[i]?.figures, h?.edits[i]?.figures);
+    printTimed(edit.label, p?.edits[i]?.figures, h?.edits[i]?.figures);
   });
-  single("heap after load", p?.heapAfterLoad, h?.heapAfterLoad, "MiB");
+  const mib = (v: number | undefined): string => (v === undefined ? "—" : `${v.toFixed(1)} MiB`);
+  const heapRatio = p && h ? ratio(p.heapAfterLoad, h.heapAfterLoad) : "";
+  console.log(row("heap after load", mib(p?.heapAfterLoad), mib(h?.heapAfterLoad), heapRatio, ""));
   if (typeof precept === "string") console.log(`  Precept failed: ${precept}`);
   if (typeof hf === "string") console.log(`  HyperFormula failed: ${hf}`);
   if (p === undefined || h === undefined) return false;

@@ -1,8 +1,9 @@
 // The measuring loop every engine process runs, the same for both engines: load the workload a
 // few times, measure memory after load, time each edit, then set known inputs and read the
 // samples. The process prints one JSON line, an `EngineResult`, for its driver.
-import { heapUsedMiB, measure, type Figures } from "../harness";
+import { heapUsedMiB } from "../harness";
 import { workloadFromId } from "./registry";
+import { measureBoth, summarizeBoth, timeOnce, type Sample2, type Timed } from "./timing";
 import type { InputEdit, InputValue, Sample, Workload } from "./workload";
 
 /** A loaded model in one engine. `prepare` does the untimed work of an edit (building the new text,
@@ -25,10 +26,10 @@ export interface EngineAdapter<Source, Payload> {
 export interface EngineResult {
   readonly engine: string;
   readonly workload: string;
-  readonly firstLoad: number;
-  readonly load: Figures;
+  readonly firstLoad: Sample2;
+  readonly load: Timed;
   readonly heapAfterLoad: number;
-  readonly edits: readonly { readonly label: string; readonly figures: Figures }[];
+  readonly edits: readonly { readonly label: string; readonly figures: Timed }[];
   readonly initial: readonly string[];
   readonly final: readonly string[];
 }
@@ -46,15 +47,14 @@ export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payloa
   const baseline = heapUsedMiB();
 
   let source: Source | undefined = adapter.source(workload);
-  const timeLoad = (): { session: EngineSession<Payload>; ms: number } => {
-    const start = performance.now();
-    const session = adapter.load(source as Source, workload);
-    return { session, ms: performance.now() - start };
+  const timeLoad = (): { session: EngineSession<Payload>; time: Sample2 } => {
+    const { result, time } = timeOnce(() => adapter.load(source as Source, workload));
+    return { session: result, time };
   };
   const first = timeLoad();
-  const firstLoad = first.ms;
+  const firstLoad = first.time;
   let session = first.session;
-  const times: number[] = [];
+  const times: Sample2[] = [];
   const loadStart = performance.now();
   while (
     times.length < loadRuns.max &&
@@ -63,7 +63,7 @@ export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payloa
     session.dispose();
     const next = timeLoad();
     session = next.session;
-    times.push(next.ms);
+    times.push(next.time);
   }
   // The engine keeps what it needs of its input; the runner's own copy is not counted.
   source = undefined;
@@ -76,7 +76,7 @@ export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payloa
       session.prepare(edit, v, new Map([...inputs, [edit.key, v.text]])),
     );
     let k = 0;
-    const figures = measure(
+    const figures = measureBoth(
       () => {
         session.apply(payloads[k % 2] as Payload);
         session.read(edit.probe);
@@ -97,21 +97,11 @@ export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payloa
     engine: adapter.name,
     workload: workload.name,
     firstLoad,
-    load: summarize(times),
+    load: summarizeBoth(times),
     heapAfterLoad,
     edits,
     initial,
     final,
   };
   console.log(JSON.stringify(result));
-}
-
-function summarize(times: readonly number[]): Figures {
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
-    min: sorted[0] ?? Number.NaN,
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    runs: sorted.length,
-  };
 }

@@ -18,6 +18,8 @@ export function App(props: {
   requestPersistence: () => Promise<void>;
   /** Receives the function that shows worker problems (a crash, a bug) as error notices. */
   onProblemSink: (sink: (message: string) => void) => void;
+  /** The workspace's broadcast channel, on which every tab's worker announces its saves. */
+  channel: BroadcastChannel | null;
 }) {
   const [state, actions] = createWorkbenchStore(props.client);
   props.onProblemSink((message) => actions.notify("error", message));
@@ -30,6 +32,18 @@ export function App(props: {
   let loadedText: string | null = null;
 
   onMount(() => void actions.start());
+  const onBroadcast = (event: MessageEvent<unknown>) => {
+    const data = event.data as { kind?: unknown; modelId?: unknown; rev?: unknown } | null;
+    if (
+      data?.kind === "model-saved" &&
+      typeof data.modelId === "string" &&
+      typeof data.rev === "number"
+    ) {
+      void actions.externalSave(data.modelId, data.rev);
+    }
+  };
+  props.channel?.addEventListener("message", onBroadcast);
+  onCleanup(() => props.channel?.close());
 
   // The editor owns its text while the user types; a model opened or restored replaces it.
   createEffect(

@@ -1,6 +1,7 @@
 import { render } from "solid-js/web";
 import "../ui/theme";
 import "./app.css";
+import { workspaceChannel } from "../protocol";
 import { App } from "./App";
 import { makeWorkerClient } from "./worker-client";
 
@@ -24,6 +25,9 @@ if (root) {
         client={client}
         requestPersistence={requestPersistence}
         onProblemSink={(sink) => (report = sink)}
+        channel={
+          typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(workspaceChannel)
+        }
       />
     ),
     root,

@@ -189,3 +189,6 @@ export interface InternalFailureDto {
 
 export type * from "./api";
 export { workbenchMethods } from "./api";
+
+/** The BroadcastChannel on which workers announce committed saves to every tab of the origin. */
+export const workspaceChannel = "precept-workspace";

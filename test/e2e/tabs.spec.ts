@@ -29,6 +29,9 @@ test("two tabs editing one model never silently lose an update", async ({ contex
   await expect(cells(first, "income").first()).toHaveText("380.0");
   await expectSaved(first);
 
+  // Tab two is told through the BroadcastChannel.
+  await expect(second.getByRole("status").filter({ hasText: "saved in another tab" })).toBeVisible();
+
   // Tab two's save is based on the old revision: it must not overwrite tab one's work silently.
   await replaceText(second, councilTaxModel.replace("£1,500", "£1,540"));
   const status = second.locator(".pc-save");

@@ -348,6 +348,20 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     dismiss(id: number) {
       setState("notices", (list) => list.filter((n) => n.id !== id));
     },
+    /**
+     * Another tab (or this tab's own worker) committed a save. This tab's own saves are ignored:
+     * while saving, or when the revision is not newer than the one this tab knows.
+     */
+    async externalSave(modelId: string, rev: number) {
+      await refreshModels();
+      const model = state.model;
+      if (!model || model.id !== modelId || rev <= model.rev || state.save.kind === "saving")
+        return;
+      notify("info", `“${model.name}” was saved in another tab.`, {
+        label: "Load it",
+        run: () => void actions.open(modelId),
+      });
+    },
     async refreshStorage() {
       const storage = await client.call((api) => api.storageStatus());
       if (storage) setState("storage", storage);

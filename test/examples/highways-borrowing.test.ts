@@ -166,7 +166,10 @@ describe("highways borrowing reference model", () => {
       const run = evaluate(file, scenario);
       expect(run.scenario).toBe(scenario);
       const got = cell(run, "total_revenue_cost");
-      expect(got.minus(total).abs().lte("0.000001"), `${scenario}: ${got} vs ${total}`).toBe(true);
+      expect(
+        got.minus(total).abs().lte("0.000001"),
+        `${scenario}: ${got.toString()} vs ${total.toString()}`,
+      ).toBe(true);
       expect(cell(run, "debt_outstanding", "2053/54").abs().lte("0.000001")).toBe(true);
     }
     // 2020/21 is the first year of repayment: the £11m drawn at the end of 2019/20.

@@ -151,11 +151,11 @@ export function statedFigures(name: string): Figure[] {
 /** Where a printed figure is in the model, and how it is expected to compare. */
 export interface Target {
   readonly key: string;
-  readonly period?: string;
+  readonly period?: string | undefined;
   /** Overrides the figure's tolerance (needed for the stated figures, which have none). */
-  readonly tolerance?: string;
+  readonly tolerance?: string | undefined;
   /** For a known finding: printed minus model, and how precisely that amount is documented. */
-  readonly known?: { readonly diff: string; readonly within: string };
+  readonly known?: { readonly diff: string; readonly within: string } | undefined;
 }
 
 /** A figure and the outcome of comparing it; `problem` is undefined when it is as expected. */

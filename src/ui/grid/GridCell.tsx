@@ -8,7 +8,8 @@ export interface GridCellProps {
   readonly period: string;
   readonly kind: "input" | "calc";
   readonly colIndex: number;
-  readonly colSpan?: number;
+  /** The cell belongs to a scalar line (one value for every period). */
+  readonly scalar?: boolean;
   readonly active: boolean;
   /** Registers the cell element so the grid can move focus to it; `null` on unmount. */
   readonly register: (el: HTMLElement | null) => void;
@@ -26,6 +27,7 @@ export function GridCell(props: GridCellProps) {
     const e = error();
     if (e) return `${e.code}: ${e.message}`;
     if (props.cell?.exception === true) return `${props.period} uses an exception rule`;
+    if (props.scalar === true) return "One value for every period";
     return undefined;
   };
   return (
@@ -40,11 +42,10 @@ export function GridCell(props: GridCellProps) {
         "pc-grid-error": error() !== undefined,
         "pc-grid-exception": props.cell?.exception === true,
         "pc-grid-active": props.active,
-        "pc-grid-scalar": (props.colSpan ?? 1) > 1,
+        "pc-grid-scalar": props.scalar === true,
+        "pc-grid-scalar-rest": props.scalar === true && props.cell === undefined,
       }}
-      colSpan={props.colSpan ?? 1}
       aria-colindex={props.colIndex}
-      aria-colspan={props.colSpan}
       aria-selected={props.active}
       tabIndex={props.active ? 0 : -1}
       title={title()}
@@ -57,9 +58,6 @@ export function GridCell(props: GridCellProps) {
       </Show>
       <Show when={error()} fallback={props.cell?.display ?? ""}>
         {(e) => <span class="pc-grid-errcode">{e().code}</span>}
-      </Show>
-      <Show when={(props.colSpan ?? 1) > 1}>
-        <span class="pc-grid-scalar-note"> {props.period.toLowerCase()}</span>
       </Show>
     </td>
   );

@@ -14,18 +14,20 @@ export interface GridRowProps {
 
 /**
  * One row: a sticky row header (label, unit, input marker) and a cell per period. A scalar line
- * (`line.scalar` set) shows its one value in a single cell spanning every period column.
+ * (`line.scalar` set) shows its one value in the first period column; its other cells stay
+ * empty, and the grid treats the whole row as that one cell.
  */
 export function GridRow(props: GridRowProps) {
   // Rows are keyed by `LineDto.key`, so the key of a mounted row never changes.
   const key = props.row.key;
   const line = () => props.row.line();
+  const isScalar = () => line().scalar !== undefined;
   const registerFor = (col: number) => (el: HTMLElement | null) => {
     props.register(key, col, el);
     if (el) onCleanup(() => props.register(key, col, null));
   };
   const headerTitle = () =>
-    [key, line().source !== undefined ? `Source: ${line().source ?? ""}` : ""]
+    [line().label, key, line().source !== undefined ? `Source: ${line().source ?? ""}` : ""]
       .filter((s) => s !== "")
       .join("\n");
   return (
@@ -56,35 +58,22 @@ export function GridRow(props: GridRowProps) {
           <span class="pc-grid-unit">{line().unit}</span>
         </span>
       </th>
-      <Show
-        when={line().scalar === undefined}
-        fallback={
+      <For each={props.periods}>
+        {(period, col) => (
           <GridCell
-            cell={props.row.scalar()}
-            period="All periods"
+            cell={
+              isScalar() ? (col() === 0 ? props.row.scalar() : undefined) : props.row.cell(col())
+            }
+            period={period}
             kind={line().kind}
-            colIndex={2}
-            colSpan={props.periods.length}
-            active={props.isActive(key, 0)}
-            register={registerFor(0)}
-            dataCol={0}
+            colIndex={col() + 2}
+            active={props.isActive(key, col())}
+            register={registerFor(col())}
+            dataCol={col()}
+            scalar={isScalar()}
           />
-        }
-      >
-        <For each={props.periods}>
-          {(period, col) => (
-            <GridCell
-              cell={props.row.cell(col())}
-              period={period}
-              kind={line().kind}
-              colIndex={col() + 2}
-              active={props.isActive(key, col())}
-              register={registerFor(col())}
-              dataCol={col()}
-            />
-          )}
-        </For>
-      </Show>
+        )}
+      </For>
     </tr>
   );
 }

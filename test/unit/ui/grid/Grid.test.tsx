@@ -217,19 +217,21 @@ describe("Grid", () => {
     expect(cell("e", 2).textContent).toBe("3");
   });
 
-  test("a scalar line is one cell spanning the periods and selects with a null period", () => {
+  test("a scalar line shows its value once and acts as one cell with a null period", () => {
     const scalar: LineDto = {
       ...line("s", "First", []),
       scalar: { value: "0.03", display: "3.00%" },
     };
     const { events, host, cell } = mount({ lines: [must(lines[0]), scalar] });
-    expect(host.querySelectorAll('tr[data-key="s"] td')).toHaveLength(1);
-    expect(cell("s", 0).colSpan).toBe(3);
+    const texts = [...host.querySelectorAll('tr[data-key="s"] td')].map((td) => td.textContent);
+    expect(texts).toEqual(["3.00%", "", ""]);
     cell("a", 2).click();
     press("ArrowDown");
     expect(document.activeElement).toBe(cell("s", 0));
     press("ArrowUp"); // the remembered column comes back
     expect(document.activeElement).toBe(cell("a", 2));
-    expect(events).toEqual(["select a 2021/22", "select s -", "select a 2021/22"]);
+    cell("s", 2).click(); // any of its cells selects the one value
+    expect(document.activeElement).toBe(cell("s", 0));
+    expect(events).toEqual(["select a 2021/22", "select s -", "select a 2021/22", "select s -"]);
   });
 });

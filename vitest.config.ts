@@ -10,6 +10,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 60_000,
+    // Some suites spawn the `precept` command in beforeAll; a loaded 2-core machine needs time.
+    hookTimeout: 60_000,
     reporters: ["default"],
   },
 });

@@ -238,18 +238,23 @@ function locate(
   key: string,
   period: string | undefined,
 ): { line: number; period: number; member: number } | string {
-  const match = /^([^[\]]+)(?:\[([^[\]]+)\])?$/.exec(key.trim());
+  // `name`, `name[member]`, `name[2019/20]`, `name[member][2019/20]` or `name[member, 2019/20]`.
+  const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key.trim());
   const name = match?.[1]?.trim() ?? key;
-  let memberName = match?.[2]?.trim();
+  const parts = (match?.[2] ?? "")
+    .split(/[[\],]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  let memberName: string | undefined;
   let periodLabel = period;
+  for (const part of parts) {
+    if (model.periods.includes(part) && periodLabel === undefined) periodLabel = part;
+    else if (memberName === undefined) memberName = part;
+    else return `'${key}' names too many members or periods.`;
+  }
   const id = model.lineByName.get(name);
   const line = id === undefined ? undefined : model.lines[id];
   if (line === undefined || id === undefined) return `Unknown line item '${name}'.`;
-  // `name[2019/20]` names a period when the line has no dimension.
-  if (memberName !== undefined && model.periods.includes(memberName) && periodLabel === undefined) {
-    periodLabel = memberName;
-    memberName = undefined;
-  }
   let member = 0;
   const dim = model.dimensions[line.dim];
   if (dim !== undefined) {

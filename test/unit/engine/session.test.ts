@@ -38,7 +38,10 @@ describe("recompute", () => {
   it("keeps values when text above a line moves it, without recomputing", () => {
     const text = diamond("a * 2");
     const first = evaluateFull(compileModel(checkModel(text), null));
-    const moved = text.replace('model "Diamond"\n', 'model "Diamond"\n# a comment that shifts every span\n');
+    const moved = text.replace(
+      'model "Diamond"\n',
+      'model "Diamond"\n# a comment that shifts every span\n',
+    );
     const next = recompute(first, compileModel(checkModel(moved), null));
     expect(next.stats.stepsRun).toBe(0);
   });
@@ -62,8 +65,18 @@ scenario high "High increase" {
     const engine = createEngine();
     engine.update(model);
     // gap = 1,545,000 - 1000 x 1500 x (1 + i) = 0 when i = 3%.
-    const result = engine.goalSeek({ input: "increase", target: "gap", period: "2020/21", value: "0" });
-    expect(result).toEqual({ ok: true, input: "0.03", target: "0", iterations: expect.any(Number) as number });
+    const result = engine.goalSeek({
+      input: "increase",
+      target: "gap",
+      period: "2020/21",
+      value: "0",
+    });
+    expect(result).toEqual({
+      ok: true,
+      input: "0.03",
+      target: "0",
+      iterations: expect.any(Number) as number,
+    });
     // The session's own values are unchanged by the search.
     const gap = engine.snapshot().lines.find((l) => l.key === "gap");
     expect(gap?.cells[0]?.value).toBe("45000");
@@ -75,7 +88,9 @@ scenario high "High increase" {
     const result = engine.goalSeek({ input: "increase", target: "taxbase", value: "5" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/^No solution/);
-    expect(engine.goalSeek({ input: "gap", target: "gap", period: "2019/20", value: "0" }).ok).toBe(false);
+    expect(engine.goalSeek({ input: "gap", target: "gap", period: "2019/20", value: "0" }).ok).toBe(
+      false,
+    );
   });
 
   it("compares two scenarios line by line with differences", () => {
@@ -100,7 +115,9 @@ scenario high "High increase" {
     const high = engine.setScenario("high");
     expect(high.scenario).toBe("high");
     expect([...high.changed].sort()).toEqual(["band_d", "gap", "increase"]);
-    expect(engine.setScenario(null).lines.find((l) => l.key === "gap")?.scalar?.value).toBe("45000");
+    expect(engine.setScenario(null).lines.find((l) => l.key === "gap")?.scalar?.value).toBe(
+      "45000",
+    );
   });
 
   it("lists the direct dependents of a line", () => {
@@ -129,6 +146,10 @@ balance (£) = balance[-1] + sum(spend over area) opening £5
       ["spend[south]", undefined, "10"],
     ]);
     expect(engine.explain("spend[east]").ok).toBe(false);
+    // A member and a period together, in either spelling.
+    const south = engine.explain("spend[south][2020/21]");
+    expect(south.ok && [south.tree.key, south.tree.value]).toEqual(["spend[south]", "10"]);
+    expect(engine.explain("spend[south, 2020/21]").ok).toBe(true);
     expect(engine.explain("balance").ok).toBe(false);
   });
 

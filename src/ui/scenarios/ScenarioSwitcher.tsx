@@ -16,6 +16,21 @@ export interface ScenarioSwitcherProps {
   readonly baseLabel?: string;
 }
 
+/** Tunables of the switcher. */
+export const SwitcherLimits = {
+  /** Labels longer than this show the scenario's name instead (the label stays as a tooltip). */
+  maxLabel: 24,
+} as const;
+
+/** The text on a scenario's button: its label when short, else its name. */
+export function shortLabel(option: {
+  readonly name: string | null;
+  readonly label: string;
+}): string {
+  if (option.label.length <= SwitcherLimits.maxLabel || option.name === null) return option.label;
+  return option.name;
+}
+
 /**
  * The base case and each scenario as a segmented radio group (native radios, so arrow keys move
  * between scenarios as in any radio group). Choosing one raises `onSwitch`.
@@ -42,7 +57,7 @@ export function ScenarioSwitcher(props: ScenarioSwitcherProps) {
               checked={props.current === option.name}
               onChange={() => props.onSwitch?.(option.name)}
             />
-            <span title={option.name ?? "base case"}>{option.label}</span>
+            <span title={option.label}>{shortLabel(option)}</span>
           </label>
         )}
       </For>

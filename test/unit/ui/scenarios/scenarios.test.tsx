@@ -2,7 +2,7 @@
 import { render } from "solid-js/web";
 import { createSignal } from "solid-js";
 import { afterEach, describe, expect, test } from "vitest";
-import { ComparisonTable, ScenarioSwitcher } from "../../../../src/ui/scenarios";
+import { ComparisonTable, ScenarioSwitcher, shortLabel } from "../../../../src/ui/scenarios";
 import type { ComparisonDto } from "../../../../src/protocol";
 import { makeHost, must } from "../dom";
 
@@ -147,5 +147,15 @@ describe("ScenarioSwitcher", () => {
     must(radios[0]).click();
     expect(switched).toEqual(["high", null]);
     expect(radios.map((r) => r.checked)).toEqual([true, false, false]);
+  });
+});
+
+describe("shortLabel", () => {
+  test("keeps short labels and falls back to the name for long ones", () => {
+    expect(shortLabel({ name: "low", label: "Low growth" })).toBe("Low growth");
+    expect(shortLabel({ name: "low", label: "Low end of the business case (£34m a year)" })).toBe(
+      "low",
+    );
+    expect(shortLabel({ name: null, label: "Base" })).toBe("Base");
   });
 });

@@ -2,8 +2,12 @@
 // line. Usage: node --expose-gc --import tsx bench/engines/precept.ts <workload id>
 // A load is `createEngine()` plus the first `update(text)` (parse, check, compile, full
 // evaluation and the first snapshot); an edit is `update(text)` with one input changed, as the
-// worker does on every keystroke.
-import { createEngine, type EvalSnapshot } from "../../src/engine";
+// worker does on every keystroke. The engine is the Vite bundle of src/engine (see engine-bundle.ts),
+// which the driver builds before it starts this process.
+import { pathToFileURL } from "node:url";
+import type * as EngineApi from "../../src/engine";
+import type { EvalSnapshot } from "../../src/engine";
+import { engineBundle } from "../lib/engine-bundle";
 import { runEngine, type EngineSession } from "../lib/engine-runner";
 import type { ModelCell, Workload } from "../lib/workload";
 
@@ -18,6 +22,8 @@ function indexLines(snapshot: EvalSnapshot): Map<string, number[]> {
   });
   return rows;
 }
+
+const { createEngine } = (await import(pathToFileURL(engineBundle).href)) as typeof EngineApi;
 
 function open(text: string, workload: Workload): EngineSession<string> {
   const engine = createEngine();

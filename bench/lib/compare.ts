@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Figures } from "../harness";
+import { ensureEngineBundle } from "./engine-bundle";
 import type { EngineResult } from "./engine-runner";
 import type { Timed } from "./timing";
 import { workloadFromId } from "./registry";
@@ -119,7 +120,8 @@ export function compareEngines(id: string): boolean {
 }
 
 /** Compares the engines on each workload id and sets a failing exit code if any comparison failed. */
-export function compareAll(ids: readonly string[]): void {
+export async function compareAll(ids: readonly string[]): Promise<void> {
+  await ensureEngineBundle();
   let ok = true;
   for (const id of ids) ok = compareEngines(id) && ok;
   if (!ok) process.exitCode = 1;

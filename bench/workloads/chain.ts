@@ -1,4 +1,4 @@
 // Chain: 100,000 compounding steps, each reading the one before.
 import { compareAll } from "../lib/compare";
 
-compareAll(["chain:100000"]);
+await compareAll(["chain:100000"]);

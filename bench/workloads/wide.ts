@@ -1,4 +1,4 @@
 // Wide: a table of 1,000 rows by 200 inputs with a total per row and per column.
 import { compareAll } from "../lib/compare";
 
-compareAll(["wide:1000x200"]);
+await compareAll(["wide:1000x200"]);

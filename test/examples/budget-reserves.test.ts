@@ -157,7 +157,7 @@ describe("budget changes and reserves reference model", () => {
   beforeAll(() => {
     model = evaluate(file);
     checked = precept(["check", file]);
-  });
+  }, 120_000);
 
   it("passes precept check, listing its known findings with their explanations", () => {
     expect(checked.stderr).toBe("");

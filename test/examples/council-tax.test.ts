@@ -176,7 +176,7 @@ describe("council tax reference model", () => {
   beforeAll(() => {
     model = evaluate(file);
     checked = precept(["check", file]);
-  });
+  }, 120_000);
 
   it("passes precept check, listing its known findings with their explanations", () => {
     const r = checked;

@@ -123,7 +123,7 @@ describe("highways borrowing reference model", () => {
   beforeAll(() => {
     model = evaluate(file);
     checked = precept(["check", file]);
-  });
+  }, 120_000);
 
   it("passes precept check, listing its known findings with their explanations", () => {
     expect(checked.stderr).toBe("");
@@ -175,5 +175,5 @@ describe("highways borrowing reference model", () => {
     // 2020/21 is the first year of repayment: the £11m drawn at the end of 2019/20.
     const first = cell(model, "revenue_cost", "2020/21");
     expect(first.minus(annuityFactor.times(11_000_000)).abs().lte("0.000001")).toBe(true);
-  });
+  }, 120_000);
 });

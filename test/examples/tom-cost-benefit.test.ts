@@ -257,7 +257,7 @@ describe("TOM cost-benefit reference model", () => {
   beforeAll(() => {
     model = evaluate(file);
     checked = precept(["check", file]);
-  });
+  }, 120_000);
 
   it("passes precept check in every scenario, listing its known findings", () => {
     expect(checked.stderr).toBe("");
@@ -270,7 +270,7 @@ describe("TOM cost-benefit reference model", () => {
     for (const scenario of ["low", "mid", "high"]) {
       expect(precept(["check", file, "--scenario", scenario]).status).toBe(0);
     }
-  });
+  }, 120_000);
 
   it("reproduces every printed figure of the TOM tables", () => {
     const all = figures("tom-cost-benefit");
@@ -312,5 +312,5 @@ describe("TOM cost-benefit reference model", () => {
       expect(run.items["payback_year"]?.value).toBe(paybackYear);
     }
     expect(cell(model, "npv_net_benefit").toFixed(0)).toBe("104128847");
-  });
+  }, 120_000);
 });

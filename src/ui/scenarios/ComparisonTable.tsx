@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from "solid-js";
 import type { ComparisonDto } from "../../protocol";
-import type { ScenarioOption } from "./ScenarioSwitcher";
+import { shortLabel, type ScenarioOption } from "./ScenarioSwitcher";
 
 /** Props of the side-by-side scenario comparison. */
 export interface ComparisonTableProps {
@@ -32,6 +32,8 @@ export function ComparisonTable(props: ComparisonTableProps) {
   const [onlyChanged, setOnlyChanged] = createSignal(false);
   const nameOf = (name: string | null) =>
     name === null ? "Base" : (props.scenarios?.find((s) => s.name === name)?.label ?? name);
+  // Column headings repeat per period, so they use the short form; the bar names both in full.
+  const shortOf = (name: string | null) => shortLabel({ name, label: nameOf(name) });
   const rows = () => props.comparison.rows.filter((r) => r.changed || !onlyChanged());
   const changedCount = () => props.comparison.rows.filter((r) => r.changed).length;
   return (
@@ -73,11 +75,19 @@ export function ComparisonTable(props: ComparisonTableProps) {
               <For each={props.comparison.periods}>
                 {() => (
                   <>
-                    <th scope="col" class="pc-fig pc-compare-side">
-                      {nameOf(props.comparison.left)}
+                    <th
+                      scope="col"
+                      class="pc-fig pc-compare-side"
+                      title={nameOf(props.comparison.left)}
+                    >
+                      {shortOf(props.comparison.left)}
                     </th>
-                    <th scope="col" class="pc-fig pc-compare-side">
-                      {nameOf(props.comparison.right)}
+                    <th
+                      scope="col"
+                      class="pc-fig pc-compare-side"
+                      title={nameOf(props.comparison.right)}
+                    >
+                      {shortOf(props.comparison.right)}
                     </th>
                     <th
                       scope="col"
@@ -100,9 +110,13 @@ export function ComparisonTable(props: ComparisonTableProps) {
                   data-key={row.key}
                 >
                   <th scope="row" class="pc-compare-label">
-                    <Show when={props.onSelect} fallback={row.label}>
+                    <Show
+                      when={props.onSelect}
+                      fallback={<span class="pc-compare-name">{row.label}</span>}
+                    >
                       <button
-                        class="pc-link pc-compare-link"
+                        class="pc-link pc-compare-link pc-compare-name"
+                        title={row.label}
                         onClick={() => props.onSelect?.(row.key)}
                       >
                         {row.label}

@@ -78,7 +78,10 @@ export function renderTable(s: EvalSnapshot): string {
   return lines.join("\n") + "\n";
 }
 
-/** The JSON object of `precept eval --format json`: exact values in base units. */
+/**
+ * The JSON object of `precept eval --format json`: exact values in base units. Each check has its
+ * name, label, whether it passed, its failures and, for a known finding, `known` (the explanation).
+ */
 export function renderJson(s: EvalSnapshot): string {
   const items: Record<string, unknown> = {};
   for (const l of s.lines) {
@@ -89,7 +92,13 @@ export function renderJson(s: EvalSnapshot): string {
       items[l.key] = { unit: l.unit, values };
     }
   }
-  const checks = s.checks.map((c) => ({ name: c.name, passed: c.passed, failures: c.failures }));
+  const checks = s.checks.map((c) => ({
+    name: c.name,
+    label: c.label,
+    passed: c.passed,
+    ...(c.known === undefined ? {} : { known: c.known }),
+    failures: c.failures,
+  }));
   return (
     JSON.stringify(
       { model: s.title, scenario: s.scenario, periods: s.periods, items, checks },

@@ -29,7 +29,7 @@ interface JsonOutput {
   scenario: string | null;
   periods: string[];
   items: Record<string, { unit: string; values?: Record<string, string>; value?: string }>;
-  checks: { name: string; passed: boolean; failures: unknown[] }[];
+  checks: { name: string; label: string; passed: boolean; known?: string; failures: unknown[] }[];
 }
 
 describe("precept on the TOM cost-benefit model", () => {
@@ -156,6 +156,20 @@ describe("precept exit codes and messages", () => {
     expect(run("eval", failing, "--scenario", "nope").code).toBe(2);
     expect(run("explain", failing, "nothing[2019/20]").code).toBe(2);
     expect(run("explain", failing, "a[2030/31]").code).toBe(2);
+  });
+
+  it("eval --format json gives each check its label and, for a known finding, the explanation", () => {
+    const file = tempModel(
+      'model "K"\nperiods 2019/20 .. 2020/21\ninput a (£) = £1\n' +
+        'check small: a < £2 label "A is small"\n' +
+        'check big: a > £2 known "K1: the paper rounds a up"\n',
+    );
+    const json = JSON.parse(run("eval", file, "--format", "json").out) as JsonOutput;
+    expect(json.checks.map((c) => [c.name, c.label, c.passed, c.known])).toEqual([
+      ["small", "A is small", true, undefined],
+      ["big", "big", false, "K1: the paper rounds a up"],
+    ]);
+    expect("known" in (json.checks[0] ?? {})).toBe(false);
   });
 
   it("eval --scenario evaluates the scenario's inputs", () => {

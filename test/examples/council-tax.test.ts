@@ -183,7 +183,7 @@ describe("council tax reference model", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Master check: pass \(\d+ checks, 9 known findings\)/);
-    const found = knownFindings(r.stdout);
+    const found = knownFindings(model);
     expect([...found.keys()].sort()).toEqual(
       [
         "annex1b_taxbase_2020_21",
@@ -217,6 +217,6 @@ describe("council tax reference model", () => {
 
   it("every known check fails in the model by the amount its finding states", () => {
     const failing = model.checks.filter((c) => !c.passed).map((c) => c.name);
-    expect(failing.sort()).toEqual([...knownFindings(checked.stdout).keys()].sort());
+    expect(failing.sort()).toEqual([...knownFindings(model).keys()].sort());
   });
 });

@@ -29,7 +29,10 @@ export function precept(args: readonly string[]): Run {
 /** One check of `eval --format json`. */
 export interface CheckJson {
   readonly name: string;
+  readonly label: string;
   readonly passed: boolean;
+  /** The explanation of a known finding; absent for an ordinary check. */
+  readonly known?: string;
   readonly failures: readonly { period?: string; left: string; right: string; message: string }[];
 }
 
@@ -211,15 +214,9 @@ export function problems(outcomes: readonly Outcome[]): string[] {
   return outcomes.filter((o) => o.problem !== undefined).map((o) => `${o.where}: ${o.problem}`);
 }
 
-/** The names of the checks `precept check` lists as known findings, with their explanations. */
-export function knownFindings(checkOutput: string): Map<string, string> {
+/** The checks the model marks as known findings, by name, with their explanations. */
+export function knownFindings(model: EvalJson): Map<string, string> {
   const out = new Map<string, string>();
-  const lines = checkOutput.split("\n");
-  lines.forEach((line, i) => {
-    const m = /^\[known(?:, now passes)?\] (\S+)/.exec(line);
-    const next = lines[i + 1] ?? "";
-    const explained = /^\s+known finding: (.+)$/.exec(next);
-    if (m?.[1] !== undefined && explained?.[1] !== undefined) out.set(m[1], explained[1]);
-  });
+  for (const c of model.checks) if (c.known !== undefined) out.set(c.name, c.known);
   return out;
 }

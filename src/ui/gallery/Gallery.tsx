@@ -1,6 +1,6 @@
 import { createSignal, type JSX } from "solid-js";
 import { FormulaEditor, type EditorHandle } from "../editor";
-import { Grid, type GridSelection } from "../grid";
+import { Grid, GridLegend, type GridSelection } from "../grid";
 import { TracePanel } from "../trace";
 import { ChecksList, MasterCheckBadge } from "../checks";
 import { ComparisonTable, ScenarioSwitcher } from "../scenarios";
@@ -189,6 +189,7 @@ export function Gallery() {
             onTrace={(key, period) => note(`trace ${key} ${period ?? "(all)"}`)}
           />
         </div>
+        <GridLegend />
       </Exhibit>
       <Exhibit title="Trace: total council tax income, 2021/22" id="trace">
         <div class="gallery-frame" style={{ width: "640px" }}>

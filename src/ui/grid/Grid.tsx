@@ -96,6 +96,10 @@ export function Grid(props: GridProps) {
   };
   const isActiveId = createSelector(activeId);
   const isActive = (key: string, col: number) => isActiveId(cellId(key, col));
+  // The default tab stop is not a selection: nothing is marked selected until the user or the
+  // container picks a cell.
+  const isSelectedId = createSelector(() => (active() ? activeId() : ""));
+  const isSelected = (key: string, col: number) => isSelectedId(cellId(key, col));
 
   createEffect(() => {
     const sel = props.selection;
@@ -154,6 +158,7 @@ export function Grid(props: GridProps) {
         role="grid"
         class="pc-grid"
         aria-label={props.label ?? "Model"}
+        aria-readonly="true"
         aria-rowcount={layout().rowCount}
         aria-colcount={props.periods.length + 1}
       >
@@ -208,6 +213,7 @@ export function Grid(props: GridProps) {
                         row={row}
                         periods={props.periods}
                         isActive={isActive}
+                        isSelected={isSelected}
                         register={register}
                       />
                     )}

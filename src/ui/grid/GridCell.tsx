@@ -10,7 +10,10 @@ export interface GridCellProps {
   readonly colIndex: number;
   /** The cell belongs to a scalar line (one value for every period). */
   readonly scalar?: boolean;
+  /** Holds the grid's single tab stop. */
   readonly active: boolean;
+  /** Is the selected cell. */
+  readonly selected: boolean;
   /** Registers the cell element so the grid can move focus to it; `null` on unmount. */
   readonly register: (el: HTMLElement | null) => void;
   readonly dataCol: number;
@@ -41,12 +44,12 @@ export function GridCell(props: GridCellProps) {
         "pc-grid-input": props.kind === "input",
         "pc-grid-error": error() !== undefined,
         "pc-grid-exception": props.cell?.exception === true,
-        "pc-grid-active": props.active,
+        "pc-grid-active": props.selected,
         "pc-grid-scalar": props.scalar === true,
         "pc-grid-scalar-rest": props.scalar === true && props.cell === undefined,
       }}
       aria-colindex={props.colIndex}
-      aria-selected={props.active}
+      aria-selected={props.selected}
       tabIndex={props.active ? 0 : -1}
       title={title()}
       data-col={props.dataCol}
@@ -57,7 +60,13 @@ export function GridCell(props: GridCellProps) {
         </span>
       </Show>
       <Show when={error()} fallback={props.cell?.display ?? ""}>
-        {(e) => <span class="pc-grid-errcode">{e().code}</span>}
+        {(e) => (
+          <>
+            <span class="pc-grid-errcode">{e().code}</span>
+            {/* The tooltip is mouse-only; screen readers get the message with the code. */}
+            <span class="pc-visually-hidden">: {e().message}</span>
+          </>
+        )}
       </Show>
     </td>
   );

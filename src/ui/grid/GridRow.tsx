@@ -8,6 +8,8 @@ export interface GridRowProps {
   readonly periods: readonly string[];
   /** Whether the cell in column `col` (0-based period index) holds the roving tab stop. */
   readonly isActive: (key: string, col: number) => boolean;
+  /** Whether the cell in column `col` is the selected cell (shown highlighted). */
+  readonly isSelected: (key: string, col: number) => boolean;
   /** Keeps the grid's map from cell id to element current, for moving focus. */
   readonly register: (key: string, col: number, el: HTMLElement | null) => void;
 }
@@ -68,6 +70,7 @@ export function GridRow(props: GridRowProps) {
             kind={line().kind}
             colIndex={col() + 2}
             active={props.isActive(key, col())}
+            selected={props.isSelected(key, col())}
             register={registerFor(col())}
             dataCol={col()}
             scalar={isScalar()}

@@ -120,6 +120,8 @@ describe("Grid", () => {
     const stops = host.querySelectorAll('[tabindex="0"]');
     expect(stops).toHaveLength(1);
     expect(stops[0]).toBe(cell("a", 0));
+    // ...but that default tab stop is not a selection.
+    expect(host.querySelectorAll('[aria-selected="true"]')).toHaveLength(0);
   });
 
   test("clicking a cell selects it and moves the tab stop", () => {
@@ -127,6 +129,7 @@ describe("Grid", () => {
     cell("b", 2).click();
     expect(events).toEqual(["select b 2021/22"]);
     expect(cell("b", 2).tabIndex).toBe(0);
+    expect([...host.querySelectorAll('[aria-selected="true"]')]).toEqual([cell("b", 2)]);
     expect(cell("a", 0).tabIndex).toBe(-1);
     expect(host.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
     expect(document.activeElement).toBe(cell("b", 2));
@@ -211,7 +214,8 @@ describe("Grid", () => {
       ],
     };
     const { cell } = mount({ lines: [withError] });
-    expect(cell("e", 0).textContent).toBe("P4003");
+    expect(must(cell("e", 0).querySelector(".pc-grid-errcode")).textContent).toBe("P4003");
+    expect(cell("e", 0).textContent).toBe("P4003: Division by zero.");
     expect(cell("e", 0).title).toBe("P4003: Division by zero.");
     expect(cell("e", 1).textContent).toContain("exception");
     expect(cell("e", 2).textContent).toBe("3");

@@ -6,6 +6,7 @@ import { lexForHighlighting } from "../../lang/syntax/highlight";
 import type { DiagnosticDto } from "../../protocol";
 import type { EditorCompletions } from "./completion";
 import { toLintDiagnostics } from "./diagnostics";
+import { makeSpanHistory } from "./history";
 import type { HighlightLexer } from "./highlight";
 import type { DescribeLine } from "./hover";
 import { makeEditorExtensions } from "./setup";
@@ -27,6 +28,11 @@ export interface FormulaEditorProps {
   readonly initialText: string;
   /** The worker's diagnostics for the latest text it checked. */
   readonly diagnostics?: readonly DiagnosticDto[];
+  /**
+   * The text those diagnostics were computed for. When given, their spans are mapped through
+   * whatever was typed since, so they stay on the right words; without it they are only clamped.
+   */
+  readonly diagnosticsText?: string | undefined;
   /** Names, functions, periods and members to complete. */
   readonly completions?: EditorCompletions;
   /** Hover text for a line item key: typically its current values by period. */
@@ -53,6 +59,7 @@ export interface FormulaEditorProps {
 export function FormulaEditor(props: FormulaEditorProps) {
   let host: HTMLDivElement | undefined;
   let view: EditorView | undefined;
+  let history: ReturnType<typeof makeSpanHistory> | undefined;
 
   onMount(() => {
     if (!host) return;
@@ -65,10 +72,17 @@ export function FormulaEditor(props: FormulaEditorProps) {
       onSave: () => props.onSave?.(),
       label: props.label ?? "Model text",
     });
-    const v = new EditorView({
-      state: EditorState.create({ doc: props.initialText, extensions }),
-      parent: host,
+    const state = EditorState.create({
+      doc: props.initialText,
+      extensions: [
+        extensions,
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) history?.record(update.changes, update.state.doc);
+        }),
+      ],
     });
+    history = makeSpanHistory(state.doc);
+    const v = new EditorView({ state, parent: host });
     view = v;
     onCleanup(() => {
       v.destroy();
@@ -98,9 +112,11 @@ export function FormulaEditor(props: FormulaEditorProps) {
 
   createEffect(() => {
     const dtos = props.diagnostics ?? [];
+    const checked = props.diagnosticsText;
     const v = view;
     if (!v) return;
-    v.dispatch(setDiagnostics(v.state, toLintDiagnostics(dtos, v.state.doc.length)));
+    const map = checked === undefined ? null : (history?.mapperFor(checked) ?? null);
+    v.dispatch(setDiagnostics(v.state, toLintDiagnostics(dtos, v.state.doc.length, map)));
   });
 
   return (

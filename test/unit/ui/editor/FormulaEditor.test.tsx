@@ -16,7 +16,10 @@ afterEach(() => {
 
 const text = "input growth = 2%\ntotal [£m] = base * (1 + growth)\n";
 
-function mount(diagnostics: () => readonly DiagnosticDto[] = () => []) {
+function mount(
+  diagnostics: () => readonly DiagnosticDto[] = () => [],
+  checkedText: () => string | undefined = () => undefined,
+) {
   const host = makeHost();
   const changes: string[] = [];
   const traced: string[] = [];
@@ -26,6 +29,7 @@ function mount(diagnostics: () => readonly DiagnosticDto[] = () => []) {
       <FormulaEditor
         initialText={text}
         diagnostics={diagnostics()}
+        diagnosticsText={checkedText()}
         onChange={(t) => changes.push(t)}
         onTrace={(k) => traced.push(k)}
         onReady={(h) => (handle = h)}
@@ -83,6 +87,20 @@ describe("FormulaEditor", () => {
     expect(seen()).toEqual([`P2001 ${from}-${from + 4} error`]);
     setDiags([]);
     expect(seen()).toEqual([]);
+  });
+
+  test("maps diagnostics for an older text through what was typed since", () => {
+    const [diags, setDiags] = createSignal<readonly DiagnosticDto[]>([]);
+    const [checked, setChecked] = createSignal<string | undefined>(undefined);
+    const { view } = mount(diags, checked);
+    const old = text;
+    view.dispatch({ changes: { from: 0, insert: "# edit\n" } }); // 7 characters before everything
+    const from = old.indexOf("base");
+    setChecked(old);
+    setDiags([{ code: "P2001", severity: "error", message: "Unknown.", from, to: from + 4 }]);
+    const spans: string[] = [];
+    forEachDiagnostic(view.state, (_d, f, t) => spans.push(view.state.sliceDoc(f, t)));
+    expect(spans).toEqual(["base"]);
   });
 
   test("Mod-Enter traces the name under the cursor", () => {

@@ -43,10 +43,11 @@ export function relativeDifference(a: string, b: string): number {
 }
 
 const ms = (v: number): string => (v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : v.toFixed(0));
-const range = (f: Figures): string => `${ms(f.median)} ms (${ms(f.min)}–${ms(f.max)})`;
+const range = (f: Figures): string =>
+  `${ms(f.median)} ms (${ms(f.min)}–${ms(f.max)}${f.runs > 1 ? `, n=${f.runs}` : ""})`;
 const ratio = (p: number, h: number): string => `${(p / h).toFixed(2)}×`;
 const row = (op: string, p: string, h: string, wall: string, cpu: string): string =>
-  `  ${op.padEnd(26)} ${p.padEnd(28)} ${h.padEnd(28)} ${wall.padEnd(7)} ${cpu}`;
+  `  ${op.padEnd(26)} ${p.padEnd(34)} ${h.padEnd(34)} ${wall.padEnd(8)} ${cpu}`;
 
 /** Prints one operation: both engines' wall-clock median (min–max), and the ratios of the medians
  * on the wall clock and on the CPU clock. */
@@ -82,7 +83,7 @@ export function compareEngines(id: string): boolean {
       cpu: { median: t.cpu, min: t.cpu, max: t.cpu, runs: 1 },
     };
   printTimed("first load (cold)", single(p?.firstLoad), single(h?.firstLoad));
-  printTimed(`load (n=${p?.load.wall.runs ?? "—"}/${h?.load.wall.runs ?? "—"})`, p?.load, h?.load);
+  printTimed("load", p?.load, h?.load);
   workload.edits.forEach((edit, i) => {
     printTimed(edit.label, p?.edits[i]?.figures, h?.edits[i]?.figures);
   });

@@ -3,7 +3,7 @@
 // samples. The process prints one JSON line, an `EngineResult`, for its driver.
 import { heapUsedMiB } from "../harness";
 import { workloadFromId } from "./registry";
-import { measureBoth, summarizeBoth, timeOnce, type Sample2, type Timed } from "./timing";
+import { summarizeBoth, timeOnce, type Sample2, type Timed } from "./timing";
 import type { InputEdit, InputValue, Sample, Workload } from "./workload";
 
 /** A loaded model in one engine. `prepare` does the untimed work of an edit (building the new text,
@@ -35,9 +35,9 @@ export interface EngineResult {
 }
 
 /** Runs after the first (cold) load until this many loads are timed or the budget is spent. */
-const loadRuns = { max: 5, min: 2, budgetMs: 15_000 };
-/** Timed edits of each input, after warm-up edits. */
-const editRuns = { runs: 9, warmup: 2 };
+const loadRuns = { max: 5, min: 1, budgetMs: 15_000 };
+/** Timed edits of each input, after warm-up edits: as many as fit the budget, within min..max. */
+const editRuns = { max: 9, min: 3, warmup: 2, longMs: 2_000, budgetMs: 20_000 };
 
 /** Measures `adapter` on the workload named by `process.argv[2]` and prints the result as JSON. */
 export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payload>): void {
@@ -76,15 +76,24 @@ export function runEngine<Source, Payload>(adapter: EngineAdapter<Source, Payloa
       session.prepare(edit, v, new Map([...inputs, [edit.key, v.text]])),
     );
     let k = 0;
-    const figures = measureBoth(
-      () => {
-        session.apply(payloads[k % 2] as Payload);
-        session.read(edit.probe);
-        k++;
-      },
-      editRuns.runs,
-      editRuns.warmup,
-    );
+    const editOnce = (): void => {
+      session.apply(payloads[k % 2] as Payload);
+      session.read(edit.probe);
+      k++;
+    };
+    // One long warm-up run warms the JIT as well as two short ones would.
+    for (let w = 0; w < editRuns.warmup; w++) {
+      if (timeOnce(editOnce).time.wall > editRuns.longMs) break;
+    }
+    const times: Sample2[] = [];
+    const editStart = performance.now();
+    while (
+      times.length < editRuns.max &&
+      (times.length < editRuns.min || performance.now() - editStart < editRuns.budgetMs)
+    ) {
+      times.push(timeOnce(editOnce).time);
+    }
+    const figures = summarizeBoth(times);
     inputs.set(edit.key, (edit.values[(k - 1) % 2] as InputValue).text);
     return { label: edit.label, figures };
   });

@@ -38,11 +38,3 @@ export function summarize(times: readonly number[]): Figures {
 export function summarizeBoth(times: readonly Sample2[]): Timed {
   return { wall: summarize(times.map((t) => t.wall)), cpu: summarize(times.map((t) => t.cpu)) };
 }
-
-/** Runs `operation` `runs` times after `warmup` unmeasured runs, on both clocks. */
-export function measureBoth(operation: () => void, runs: number, warmup: number): Timed {
-  for (let i = 0; i < warmup; i++) operation();
-  const times: Sample2[] = [];
-  for (let i = 0; i < runs; i++) times.push(timeOnce(operation).time);
-  return summarizeBoth(times);
-}

@@ -181,6 +181,14 @@ export function Gallery() {
             periods={councilTax.periods}
             lines={councilTax.lines}
             selection={selection()}
+            marked={
+              selection()?.key === "total_council_tax" && selection()?.period === "2021/22"
+                ? councilTaxLineage.tree.children.map((c) => ({
+                    key: c.key,
+                    period: c.period ?? null,
+                  }))
+                : []
+            }
             label={councilTax.title}
             onSelect={(key, period) => {
               setSelection({ key, period });

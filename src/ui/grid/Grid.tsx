@@ -31,6 +31,8 @@ export interface GridProps {
   readonly onSelect?: (key: string, period: string | null) => void;
   /** Raised on Enter or double-click: show where this figure came from. */
   readonly onTrace?: (key: string, period: string | null) => void;
+  /** Cells to outline, e.g. the values the selected figure used (from its lineage). */
+  readonly marked?: readonly GridSelection[];
   /** Accessible name of the grid. */
   readonly label?: string;
 }
@@ -100,6 +102,20 @@ export function Grid(props: GridProps) {
   // container picks a cell.
   const isSelectedId = createSelector(() => (active() ? activeId() : ""));
   const isSelected = (key: string, col: number) => isSelectedId(cellId(key, col));
+  // Marked cells by id; a scalar line's mark sits on its one cell (column 0). The selector only
+  // notifies cells whose membership changed.
+  const markedIds = createMemo(() => {
+    const ids = new Set<string>();
+    for (const m of props.marked ?? []) {
+      const col = m.period === null ? 0 : props.periods.indexOf(m.period);
+      if (col >= 0) ids.add(cellId(m.key, isScalar(m.key) ? 0 : col));
+    }
+    return ids;
+  });
+  const isMarkedId = createSelector<ReadonlySet<string>, string>(markedIds, (id, ids) =>
+    ids.has(id),
+  );
+  const isMarked = (key: string, col: number) => isMarkedId(cellId(key, col));
 
   createEffect(() => {
     const sel = props.selection;
@@ -214,6 +230,7 @@ export function Grid(props: GridProps) {
                         periods={props.periods}
                         isActive={isActive}
                         isSelected={isSelected}
+                        isMarked={isMarked}
                         register={register}
                       />
                     )}

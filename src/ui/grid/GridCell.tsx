@@ -14,6 +14,8 @@ export interface GridCellProps {
   readonly active: boolean;
   /** Is the selected cell. */
   readonly selected: boolean;
+  /** Is outlined as related to the selection (a value it used). */
+  readonly marked?: boolean;
   /** Registers the cell element so the grid can move focus to it; `null` on unmount. */
   readonly register: (el: HTMLElement | null) => void;
   readonly dataCol: number;
@@ -45,6 +47,7 @@ export function GridCell(props: GridCellProps) {
         "pc-grid-error": error() !== undefined,
         "pc-grid-exception": props.cell?.exception === true,
         "pc-grid-active": props.selected,
+        "pc-grid-marked": props.marked === true,
         "pc-grid-scalar": props.scalar === true,
         "pc-grid-scalar-rest": props.scalar === true && props.cell === undefined,
       }}

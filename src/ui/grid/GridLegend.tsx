@@ -40,6 +40,12 @@ export function GridLegend() {
         </dt>
         <dd>negative</dd>
       </div>
+      <div>
+        <dt>
+          <span class="pc-grid-legend-swatch pc-grid-cell pc-grid-marked pc-fig">1,234</span>
+        </dt>
+        <dd>used by the selected figure</dd>
+      </div>
     </dl>
   );
 }

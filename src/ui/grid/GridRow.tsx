@@ -10,6 +10,8 @@ export interface GridRowProps {
   readonly isActive: (key: string, col: number) => boolean;
   /** Whether the cell in column `col` is the selected cell (shown highlighted). */
   readonly isSelected: (key: string, col: number) => boolean;
+  /** Whether the cell in column `col` is outlined as related to the selection. */
+  readonly isMarked: (key: string, col: number) => boolean;
   /** Keeps the grid's map from cell id to element current, for moving focus. */
   readonly register: (key: string, col: number, el: HTMLElement | null) => void;
 }
@@ -71,6 +73,7 @@ export function GridRow(props: GridRowProps) {
             colIndex={col() + 2}
             active={props.isActive(key, col())}
             selected={props.isSelected(key, col())}
+            marked={props.isMarked(key, col())}
             register={registerFor(col())}
             dataCol={col()}
             scalar={isScalar()}

@@ -41,7 +41,13 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-function mount(props: { lines?: LineDto[]; selection?: () => GridSelection | null } = {}) {
+function mount(
+  props: {
+    lines?: LineDto[];
+    selection?: () => GridSelection | null;
+    marked?: () => readonly GridSelection[];
+  } = {},
+) {
   const events: string[] = [];
   const host = makeHost();
   const [rows, setRows] = createSignal(props.lines ?? lines);
@@ -51,6 +57,7 @@ function mount(props: { lines?: LineDto[]; selection?: () => GridSelection | nul
         periods={periods}
         lines={rows()}
         selection={props.selection?.() ?? null}
+        marked={props.marked?.() ?? []}
         onSelect={(k, p) => events.push(`select ${k} ${p ?? "-"}`)}
         onTrace={(k, p) => events.push(`trace ${k} ${p ?? "-"}`)}
       />
@@ -237,5 +244,18 @@ describe("Grid", () => {
     cell("s", 2).click(); // any of its cells selects the one value
     expect(document.activeElement).toBe(cell("s", 0));
     expect(events).toEqual(["select a 2021/22", "select s -", "select a 2021/22", "select s -"]);
+  });
+
+  test("outlines the marked cells and follows changes to the marks", () => {
+    const [marks, setMarks] = createSignal<readonly GridSelection[]>([
+      { key: "a", period: "2020/21" },
+      { key: "c", period: "2021/22" },
+      { key: "gone", period: "2020/21" },
+    ]);
+    const { host, cell } = mount({ marked: marks });
+    const marked = () => [...host.querySelectorAll(".pc-grid-marked")];
+    expect(marked()).toEqual([cell("a", 1), cell("c", 2)]);
+    setMarks([{ key: "b", period: "2019/20" }]);
+    expect(marked()).toEqual([cell("b", 0)]);
   });
 });

@@ -254,6 +254,7 @@ export function App(props: {
           <FormulaEditor
             initialText={state.text}
             diagnostics={evaluation()?.diagnostics ?? []}
+            diagnosticsText={state.evaluatedText}
             completions={{
               names: [...new Set((evaluation()?.lines ?? []).map((l) => l.name))],
               functions: state.functions,
@@ -293,6 +294,10 @@ export function App(props: {
               periods={ev().periods}
               lines={ev().lines}
               selection={state.selection}
+              marked={(state.lineage?.tree.children ?? []).map((c) => ({
+                key: c.key,
+                period: c.period ?? null,
+              }))}
               onSelect={(key, period) => actions.select(key, period)}
               onTrace={(key, period) => {
                 actions.select(key, period);

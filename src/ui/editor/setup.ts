@@ -96,7 +96,6 @@ export function makeEditorExtensions(hooks: EditorHooks): Extension[] {
       ...completionKeymap,
       ...lintKeymap,
     ]),
-    EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": hooks.label, spellcheck: "false" }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update.state.doc.toString());

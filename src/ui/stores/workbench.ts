@@ -49,6 +49,8 @@ export interface WorkbenchState {
   /** The revision of `text`; `evaluation.revision` may lag behind it. */
   revision: number;
   evaluation: EvaluationDto | null;
+  /** The text `evaluation` was computed from (its diagnostics' spans point into it). */
+  evaluatedText: string;
   recalculating: boolean;
   scenario: string | null;
   selection: { readonly key: string; readonly period: string | null } | null;
@@ -81,6 +83,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     text: "",
     revision: 0,
     evaluation: null,
+    evaluatedText: "",
     recalculating: false,
     scenario: null,
     selection: null,
@@ -96,6 +99,8 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
   let noticeId = 0;
   let pendingRequests = 0;
   let recalculatingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Texts sent for evaluation by revision, until their reply arrives. */
+  const sentTexts = new Map<number, string>();
 
   const notify = (tone: Notice["tone"], text: string, action?: Notice["action"]) => {
     const notice: Notice = action
@@ -135,13 +140,20 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     const shown = state.evaluation?.revision ?? -1;
     if (evaluation.revision < shown) return;
     // A fresh object from the worker: the grid diffs it by line key, so set it whole.
-    setState("evaluation", evaluation);
+    const text = sentTexts.get(evaluation.revision);
+    for (const revision of sentTexts.keys())
+      if (revision <= evaluation.revision) sentTexts.delete(revision);
+    batch(() => {
+      setState("evaluation", evaluation);
+      if (text !== undefined) setState("evaluatedText", text);
+    });
     void refreshLineage();
   };
 
   const evaluateNow = async () => {
     const revision = state.revision;
     const text = state.text;
+    sentTexts.set(revision, text);
     show(await track(client.call((api) => api.evaluate(revision, text))));
   };
 

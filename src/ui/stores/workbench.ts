@@ -1,5 +1,5 @@
 import { batch } from "solid-js";
-import { createStore } from "solid-js/store";
+import { createStore, reconcile } from "solid-js/store";
 import type {
   ComparisonDto,
   EvaluationDto,
@@ -99,6 +99,8 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
   let noticeId = 0;
   let pendingRequests = 0;
   let recalculatingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Replaces the save state whole: a store setter would merge the old variant's fields in. */
+  const setSave = (save: SaveState) => setState("save", reconcile(save));
   /** Texts sent for evaluation by revision, until their reply arrives. */
   const sentTexts = new Map<number, string>();
 
@@ -175,12 +177,12 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
         model: open.model,
         text: open.text,
         revision: state.revision + 1,
-        save: { kind: "saved", at: open.model.updatedAt },
         selection: null,
         lineage: null,
         comparison: null,
         scenario: null,
       });
+      setSave({ kind: "saved", at: open.model.updatedAt });
     });
     void evaluateNow();
     void refreshVersions();
@@ -203,11 +205,11 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     const model = state.model;
     if (!model) return;
     const text = state.text;
-    setState("save", { kind: "saving" });
+    setSave({ kind: "saving" });
     const options = label === undefined ? { kind } : { kind, label };
     const result = await client.call((api) => api.save(model.id, text, model.rev, options));
     if (!result) {
-      setState("save", { kind: "failed", message: "The save did not complete." });
+      setSave({ kind: "failed", message: "The save did not complete." });
       return;
     }
     if (result.ok) {
@@ -221,9 +223,9 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       void refreshVersions();
       void refreshModels();
     } else if (result.reason === "conflict" && result.current) {
-      setState("save", { kind: "conflict", message: result.message, theirs: result.current });
+      setSave({ kind: "conflict", message: result.message, theirs: result.current });
     } else {
-      setState("save", { kind: "failed", message: result.message });
+      setSave({ kind: "failed", message: result.message });
       notify("error", result.message);
     }
   };
@@ -254,7 +256,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       if (text === state.text) return;
       batch(() => {
         setState({ text, revision: state.revision + 1 });
-        if (state.save.kind !== "conflict") setState("save", { kind: "unsaved" });
+        if (state.save.kind !== "conflict") setSave({ kind: "unsaved" });
       });
       clearTimeout(evaluateTimer);
       evaluateTimer = setTimeout(() => void evaluateNow(), Timing.evaluateDebounce);

@@ -1,0 +1,143 @@
+import { createRoot } from "solid-js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { EvaluationDto, Reply, SaveResultDto, WorkbenchApi } from "../../../../src/protocol";
+import { createWorkbenchStore, Timing, type WorkbenchCaller } from "../../../../src/ui/stores";
+
+const evaluation = (revision: number, title: string): EvaluationDto => ({
+  revision,
+  title,
+  scenario: null,
+  scenarios: [],
+  periods: ["2019/20"],
+  lines: [],
+  checks: [],
+  masterCheck: { passed: true, failed: 0, known: 0 },
+  diagnostics: [],
+  elapsedMs: 0,
+});
+
+/** A caller whose replies the test resolves by hand, in any order. */
+function makeCaller() {
+  const pending: { method: string; args: unknown[]; resolve: (reply: Reply<unknown>) => void }[] =
+    [];
+  const api = new Proxy(
+    {},
+    {
+      get:
+        (_t, method: string) =>
+        (...args: unknown[]) =>
+          new Promise<Reply<unknown>>((resolve) => pending.push({ method, args, resolve })),
+    },
+  ) as WorkbenchApi;
+  const caller: WorkbenchCaller = {
+    async call<T>(request: (api: WorkbenchApi) => Promise<Reply<T>>): Promise<T | null> {
+      const reply = await request(api);
+      return reply.ok ? reply.value : null;
+    },
+  };
+  return { caller, pending };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe("the workbench store", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("drops an evaluation reply older than the one already shown", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      actions.setText("a");
+      vi.advanceTimersByTime(Timing.evaluateDebounce);
+      actions.setText("ab");
+      vi.advanceTimersByTime(Timing.evaluateDebounce);
+      const evaluations = pending.filter((p) => p.method === "evaluate");
+      expect(evaluations.map((p) => p.args[0])).toEqual([1, 2]);
+      // The newer reply arrives first; the older one must not replace it.
+      evaluations[1]?.resolve({ ok: true, value: evaluation(2, "newer") });
+      await flush();
+      evaluations[0]?.resolve({ ok: true, value: evaluation(1, "older") });
+      await flush();
+      expect(state.evaluation?.title).toBe("newer");
+      expect(state.evaluatedText).toBe("ab");
+      dispose();
+    });
+  });
+
+  it("shows Recalculating only when the worker takes longer than the threshold", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      actions.setText("a");
+      vi.advanceTimersByTime(Timing.evaluateDebounce);
+      vi.advanceTimersByTime(Timing.recalculatingAfter - 1);
+      expect(state.recalculating).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(state.recalculating).toBe(true);
+      pending
+        .find((p) => p.method === "evaluate")
+        ?.resolve({ ok: true, value: evaluation(1, "m") });
+      await flush();
+      expect(state.recalculating).toBe(false);
+      dispose();
+    });
+  });
+
+  it("never says Saved for a save the worker did not confirm", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      actions.setText("a");
+      expect(state.save.kind).toBe("unsaved");
+      // No model is open yet, so autosave cannot run: still unsaved.
+      vi.advanceTimersByTime(Timing.autosaveDebounce);
+      await flush();
+      expect(state.save.kind).toBe("unsaved");
+      expect(pending.some((p) => p.method === "save")).toBe(false);
+      dispose();
+    });
+  });
+
+  it("reports a storage failure on save and keeps the text unsaved", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      const started = actions.start();
+      pending
+        .find((p) => p.method === "start")
+        ?.resolve({
+          ok: true,
+          value: {
+            models: [{ id: "m1", name: "Model", updatedAt: 1, rev: 1 }],
+            open: { model: { id: "m1", name: "Model", updatedAt: 1, rev: 1 }, text: "x" },
+            templates: [],
+            functions: [],
+            storage: { persisted: false, usage: null, quota: null },
+          },
+        });
+      await started;
+      actions.setText("xy");
+      vi.advanceTimersByTime(Timing.autosaveDebounce);
+      await flush();
+      const save = pending.find((p) => p.method === "save");
+      expect(state.save.kind).toBe("saving");
+      const failure: SaveResultDto = {
+        ok: false,
+        reason: "quota",
+        message: "Browser storage is full.",
+      };
+      save?.resolve({ ok: true, value: failure });
+      await flush();
+      expect(state.save).toEqual({ kind: "failed", message: "Browser storage is full." });
+      expect(state.notices.map((n) => n.text)).toContain("Browser storage is full.");
+      dispose();
+    });
+  });
+});

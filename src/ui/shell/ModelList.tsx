@@ -71,7 +71,10 @@ export function ModelList(props: {
                   aria-label={`Duplicate ${model.name}`}
                   onClick={() => props.onDuplicate(model.id)}
                 >
-                  ⧉
+                  <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
+                    <rect x="0.5" y="3.5" width="8" height="8" fill="none" stroke="currentColor" />
+                    <path d="M3.5 3.5v-3h8v8h-3" fill="none" stroke="currentColor" />
+                  </svg>
                 </button>
                 <button
                   type="button"

@@ -124,7 +124,10 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
 }
 
-/** Values as CSV: key, label, unit, then one exact base-unit value per period (errors as codes). */
+/**
+ * Values as CSV: key, label, unit, then one exact base-unit value per period (errors as codes,
+ * blank cells empty).
+ */
 export function renderCsv(s: EvalSnapshot): string {
   const rows = [["key", "label", "unit", ...s.periods]];
   for (const l of s.lines) {
@@ -132,7 +135,7 @@ export function renderCsv(s: EvalSnapshot): string {
       l.key,
       l.label,
       l.unit,
-      ...l.cells.map((c) => c.value ?? `#${c.error?.code ?? "error"}`),
+      ...l.cells.map((c) => c.value ?? (c.error === undefined ? "" : `#${c.error.code}`)),
     ]);
   }
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";

@@ -3,7 +3,7 @@ import { isInvariant } from "./compile";
 import type { Code } from "./eval/code";
 import { makeFrame, type Frame } from "./eval/frame";
 import { applyBinary, evaluate } from "./eval/interpreter";
-import { isError, isPeriod, type Value } from "./eval/value";
+import { isBlank, isError, isPeriod, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel } from "./model";
 import { formatDisplay, isDecimal, toExactString } from "./num";
 
@@ -28,8 +28,8 @@ export interface CheckOutcome {
 }
 
 /**
- * Evaluates a check in every period (once when it reads no period) and for every member of its
- * dimension. A check fails where its condition is false, where `left` and `right` differ by more
+ * Evaluates a check in every period of its range (once when it reads no period) and for every
+ * member of its dimension. A period where a side or the condition is blank is skipped. A check fails where its condition is false, where `left` and `right` differ by more
  * than the tolerance, or where a side is an error value. Never throws on user input.
  */
 export function evaluateCheck(
@@ -47,11 +47,12 @@ export function evaluateCheck(
   const invariant = codes.every((c) => isInvariant(c, scalar));
   const dim = model.dimensions[check.dim];
   const memberCount = dim === undefined ? 1 : dim.members.length;
-  const periodCount = invariant ? 1 : model.periods.length;
+  const first = invariant ? 0 : check.from;
+  const last = invariant ? 0 : Math.min(check.to, model.periods.length - 1);
   const failures: CheckFailure[] = [];
   for (let m = 0; m < memberCount; m++) {
     if (dim !== undefined) f.members[check.dim] = m;
-    for (let t = 0; t < periodCount; t++) {
+    for (let t = first; t <= last; t++) {
       f.period = t;
       f.scalar = invariant;
       const failure = runOnce(check, f);
@@ -96,6 +97,8 @@ function runOnce(
     const tolerance = evaluate(check.test.tolerance, f);
     for (const v of [left, right, tolerance])
       if (isError(v)) return failure(left, right, v.message);
+    // Nothing to compare in a blank period.
+    if (isBlank(left) || isBlank(right)) return null;
     if (!isDecimal(left) || !isDecimal(right) || !isDecimal(tolerance)) {
       return failure(left, right, "both sides and the tolerance must be numbers.");
     }
@@ -114,7 +117,7 @@ function runOnce(
     const right = evaluate(expr.terms[1] as Code, f);
     const op = expr.ops[0];
     const result = applyBinary(f, op, left, right, expr.spans[0] ?? { from: 0, to: 0 });
-    if (result === true) return null;
+    if (result === true || isBlank(result)) return null;
     if (isError(result)) return failure(left, right, result.message);
     const [l, r] = check.test.text.split(op, 2).map((s) => s.trim());
     return failure(
@@ -124,7 +127,7 @@ function runOnce(
     );
   }
   const v = evaluate(expr, f);
-  if (v === true) return null;
+  if (v === true || isBlank(v)) return null;
   return failure(v, true, isError(v) ? v.message : `${check.test.text} is not true.`);
 }
 
@@ -138,6 +141,7 @@ export function showValue(v: Value, unit: string, periods: readonly string[]): s
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "string") return v;
   if (isPeriod(v)) return periods[v.index] ?? "";
+  if (isBlank(v)) return "";
   return `#${v.code}`;
 }
 

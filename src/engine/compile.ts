@@ -1,4 +1,4 @@
-import { formatMessage } from "../lang";
+import { blankText, formatMessage } from "../lang";
 import type {
   CheckedCheck,
   CheckedLineItem,
@@ -11,7 +11,7 @@ import { GraphBuilder, planEvaluation, type DependencyGraph, type EvaluationPlan
 import { parseDecimal } from "./num";
 import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
-import { isError, makeError, type Value } from "./eval/value";
+import { BLANK, isError, makeError, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
 
 /** A model compiled for one scenario, with its dependency graph and evaluation plan. */
@@ -128,7 +128,7 @@ function compileLine(
       scalar: false,
       fingerprint: `${declText}\u0000${JSON.stringify(values)}`,
     };
-    return { line, scalarInput: values.kind === "scalar" };
+    return { line, scalarInput: values.kind === "scalar" || values.kind === "members" };
   }
   const rules: EngineRule[] = [];
   const ruleOf = new Array<number>(P).fill(-1);
@@ -193,7 +193,9 @@ function inputCells(
       to: item.decl.span.to - item.decl.span.from,
     });
   const parse = (text: string | null | undefined, t: number, m: number): Value =>
-    (text === null || text === undefined ? undefined : parseDecimal(text)) ?? missing(t, m);
+    text === blankText
+      ? BLANK
+      : ((text === null || text === undefined ? undefined : parseDecimal(text)) ?? missing(t, m));
   if (values.kind === "scalar") {
     // One Decimal shared by every cell.
     const value = parse(values.value, 0, -1);
@@ -205,6 +207,7 @@ function inputCells(
     for (let t = 0; t < P; t++) {
       let text: string | null | undefined;
       if (values.kind === "series") text = values.values[t];
+      else if (values.kind === "members") text = values.values[members === 1 ? 0 : m];
       else text = values.rows[members === 1 ? 0 : m]?.[t];
       cells[m * P + t] = parse(text, t, m);
     }
@@ -287,6 +290,7 @@ function compileCheck(
     };
     dimName = dimensionOf(typeOf(left)) ?? dimensionOf(typeOf(right));
     unit = displayUnit(left, typeOf(left), scope, lines);
+    if (unit === "") unit = displayUnit(right, typeOf(right), scope, lines);
   }
   const dim = dimName === undefined ? -1 : (scope.dimIndex.get(dimName) ?? -1);
   const names = reads.map((r) => lines[r.line]?.name ?? "?").join(",");
@@ -296,6 +300,8 @@ function compileCheck(
     known: c.known,
     span: c.span,
     test,
+    from: c.periods?.from ?? 0,
+    to: c.periods?.to ?? scope.checked.periods.length - 1,
     dim,
     unit,
     reads: [...new Set(reads.map((r) => r.line))],

@@ -65,6 +65,9 @@ export interface EngineCheck {
         readonly leftText: string;
         readonly rightText: string;
       };
+  /** The first and last period index the check runs in (`over 2019/20 ..`), inclusive. */
+  readonly from: number;
+  readonly to: number;
   /** Dimension index the check runs over (once per member), or -1. */
   readonly dim: number;
   /** Display unit of the compared values, for failure messages. */

@@ -54,6 +54,13 @@ export interface NumberLit extends NodeBase {
   readonly scale: MoneyScale;
   readonly digits: string;
   readonly value: string;
+  /** The count unit written after a plain number (`0.5 properties`), as written; absent for none. */
+  readonly count?: Ident;
+}
+
+/** `blank`: an intentionally empty cell (docs/semantics.md, "Blank cells"). */
+export interface BlankLit extends NodeBase {
+  readonly kind: "blank";
 }
 
 /** `true` or `false`. */
@@ -141,6 +148,18 @@ export interface ParenExpr extends NodeBase {
   readonly inner: Expr;
 }
 
+/**
+ * `left op right within tolerance`: a comparison with a tolerance, true when |left - right| is at
+ * most the tolerance. Only `=` may take `within` (the checker reports another operator).
+ */
+export interface WithinExpr extends NodeBase {
+  readonly kind: "within";
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly tolerance: Expr;
+}
+
 /** A part of the text that did not parse; a diagnostic says why. */
 export interface ErrorExpr extends NodeBase {
   readonly kind: "error-expr";
@@ -149,6 +168,7 @@ export interface ErrorExpr extends NodeBase {
 /** Any expression. */
 export type Expr =
   | NumberLit
+  | BlankLit
   | StringLit
   | BooleanLit
   | PeriodLit
@@ -158,6 +178,7 @@ export type Expr =
   | ConditionalExpr
   | CallExpr
   | ParenExpr
+  | WithinExpr
   | ErrorExpr;
 
 /** One atom of a unit: `£`, `£000`, `£m`, `%`, `properties`, `number`. */
@@ -205,8 +226,8 @@ export interface Clauses {
   readonly source?: StringLit;
 }
 
-/** A literal in an input: a number literal, possibly negative (`-£4m`, `(4,000)`). */
-export type InputLiteral = NumberLit | ErrorExpr;
+/** A literal in an input: a number literal, possibly negative (`-£4m`, `(4,000)`), or `blank`. */
+export type InputLiteral = NumberLit | BlankLit | ErrorExpr;
 
 /** One `| range : literal` line of an input series. */
 export interface InputRule extends NodeBase {
@@ -224,7 +245,10 @@ export interface TableRow extends NodeBase {
   readonly comment?: Comment;
 }
 
-/** The values of an input: one scalar, per-period rules, or a table with a period header. */
+/**
+ * The values of an input: one scalar, per-period rules, a table with a period header, or a
+ * `table value` with one value per member for every period.
+ */
 export type InputValue =
   | {
       readonly kind: "scalar";
@@ -243,6 +267,14 @@ export type InputValue =
       readonly id: NodeId;
       readonly span: Span;
       readonly header: readonly PeriodLit[];
+      readonly rows: readonly TableRow[];
+    }
+  | {
+      readonly kind: "member-table";
+      readonly id: NodeId;
+      readonly span: Span;
+      /** The header word (`value`). */
+      readonly header: Ident;
       readonly rows: readonly TableRow[];
     };
 
@@ -329,13 +361,15 @@ export interface ScenarioDecl extends NodeBase {
 }
 
 /**
- * `check name: expr` must be true in every period; `check name: a = b within tol` compares with a
+ * `check name: expr` must be true in every period (in the periods of `range` when given:
+ * `check name over 2019/20 ..: expr`); `check name: a = b within tol` compares with a
  * tolerance. `known "..."` marks a published figure that does not reproduce: the check runs and is
  * listed with the explanation but does not fail the model.
  */
 export interface CheckDecl extends NodeBase {
   readonly kind: "check";
   readonly name?: Ident;
+  readonly range?: PeriodRange;
   readonly expr: Expr;
   readonly tolerance?: Expr;
   readonly label?: StringLit;

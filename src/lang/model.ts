@@ -57,15 +57,21 @@ export interface CheckedDimension {
   readonly span: Span;
 }
 
+/** The text that stands for an intentionally blank cell (`blank`) among input values. */
+export const blankText = "blank";
+
 /**
  * The values of an input in base units. `scalar`: one value for every period (and member).
  * `series`: one per period, `null` where no value was given. `table`: rows by member index, each
- * with one value per period (`null` where the table has no column for the period).
+ * with one value per period (`null` where the table has no column for the period). `members`: one
+ * value per member (by index) for every period, from a `table value`. A value may be
+ * {@link blankText} for a cell written `blank`.
  */
 export type InputValues =
   | { readonly kind: "scalar"; readonly value: DecimalText }
   | { readonly kind: "series"; readonly values: readonly (DecimalText | null)[] }
-  | { readonly kind: "table"; readonly rows: readonly (readonly (DecimalText | null)[])[] };
+  | { readonly kind: "table"; readonly rows: readonly (readonly (DecimalText | null)[])[] }
+  | { readonly kind: "members"; readonly values: readonly (DecimalText | null)[] };
 
 /** One rule of a calculation: `expr` applies to periods `from..to` inclusive. `exception` is true for
  * every rule except the one in force in the last period (the line's main formula). */
@@ -129,6 +135,8 @@ export interface CheckedCheck {
       };
   /** The explanation when this check is a known finding (a published figure that does not reproduce). */
   readonly known?: string;
+  /** The periods the check runs in (`check x over 2019/20 ..:`), inclusive; absent for all. */
+  readonly periods?: { readonly from: PeriodIndex; readonly to: PeriodIndex };
   readonly decl: CheckDecl;
   readonly span: Span;
 }

@@ -119,7 +119,9 @@ export function printDecl(decl: A.Decl): string {
       return `scenario ${decl.name.name}${label} {${trailing(decl.comment)}${overrides.join("")}\n}`;
     }
     case "check": {
-      const name = decl.name === undefined ? "" : `${decl.name.name}: `;
+      const range = decl.range === undefined ? "" : `over ${printRange(decl.range)}`;
+      const label = [decl.name?.name ?? "", range].filter((x) => x !== "").join(" ");
+      const name = label === "" ? "" : `${label}: `;
       const within = decl.tolerance === undefined ? "" : ` within ${printExpr(decl.tolerance)}`;
       return `check ${name}${printExpr(decl.expr)}${within}${trailing(decl.comment)}${clauseLines([
         ["label", decl.label && printString(decl.label)],
@@ -148,7 +150,8 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
           (r) => `\n${pad}| ${printRange(r.range)} : ${printExpr(r.value)}${trailing(r.comment)}`,
         )
         .join("")}`;
-    case "table": {
+    case "table":
+    case "member-table": {
       const names = value.rows.map((r) => r.member?.name ?? "");
       const nameWidth = Math.max(5, ...names.map((n) => n.length));
       // A row without a member name may not start with '-' (a line starting with an operator
@@ -160,7 +163,8 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
             : printExpr(c),
         ),
       );
-      const headers = value.header.map((p) => periodLabel(p.year));
+      const headers =
+        value.kind === "table" ? value.header.map((p) => periodLabel(p.year)) : [value.header.name];
       const columns = Math.max(headers.length, ...cells.map((c) => c.length));
       const widths = Array.from({ length: columns }, (_, i) =>
         Math.max(headers[i]?.length ?? 0, ...cells.map((c) => c[i]?.length ?? 0)),
@@ -201,6 +205,9 @@ function level(e: A.Expr): number {
       return e.op === "not" ? 3 : 7;
     case "number":
       return e.value.startsWith("-") ? 7 : 9;
+    case "within":
+      return 4;
+    case "blank":
     case "string":
     case "boolean":
     case "period":
@@ -225,7 +232,7 @@ export function printNumber(n: A.NumberLit): string {
   const sign = negative ? "-" : "";
   switch (n.form) {
     case "plain":
-      return sign + digits;
+      return n.count === undefined ? sign + digits : `${sign}${digits} ${n.count.name}`;
     case "money":
       return `${sign}£${digits}${n.scale}`;
     case "percent":
@@ -246,6 +253,10 @@ export function printExpr(e: A.Expr): string {
       return periodLabel(e.year);
     case "error-expr":
       return "";
+    case "blank":
+      return "blank";
+    case "within":
+      return `${wrap(e.left, 5)} ${e.op} ${wrap(e.right, 5)} within ${wrap(e.tolerance, 5)}`;
     case "paren":
       return `(${printExpr(e.inner)})`;
     case "unary":

@@ -53,7 +53,7 @@ export function printCases(cases: readonly GoldenCase[]): string {
 export function renderGolden(s: EvalSnapshot): string {
   const out: string[] = [];
   const cell = (c: EvalSnapshot["lines"][number]["cells"][number]): string => {
-    if (c.error === undefined) return c.value ?? "null";
+    if (c.error === undefined) return c.value ?? "blank";
     const o = c.error.origin;
     return `#${c.error.code}@${o?.item ?? "?"}${o?.period === undefined ? "" : `[${o.period}]`}`;
   };

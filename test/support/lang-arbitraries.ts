@@ -35,6 +35,7 @@ const keywords = new Set([
   "true",
   "false",
   "per",
+  "blank",
 ]);
 
 /** A name that is not a keyword. */
@@ -68,8 +69,8 @@ const digitsArb = fc
     normalizeDecimal(fraction === undefined ? String(whole) : `${whole}.${fraction}`),
   );
 
-/** A non-negative number literal in any form. */
-export const numberArb: fc.Arbitrary<A.NumberLit> = fc
+/** A non-negative number literal in any form, without a count unit (as in a table cell). */
+const cellNumberArb: fc.Arbitrary<A.NumberLit> = fc
   .tuple(
     digitsArb,
     fc.constantFrom<A.NumberForm>("plain", "money", "percent"),
@@ -82,13 +83,29 @@ export const numberArb: fc.Arbitrary<A.NumberLit> = fc
     return { ...base, kind: "number", form, scale, digits, value: shiftDecimal(digits, exp) };
   });
 
+/** A non-negative number literal in any form; a plain one may carry a count unit (`5 FTE`). */
+export const numberArb: fc.Arbitrary<A.NumberLit> = fc
+  .tuple(cellNumberArb, fc.option(identArb, { nil: undefined, freq: 4 }))
+  .map(([n, count]) => (count === undefined || n.form !== "plain" ? n : { ...n, count }));
+
+const blankArb: fc.Arbitrary<A.BlankLit> = fc.constant({ ...base, kind: "blank" as const });
+
 const negate = (n: A.NumberLit): A.NumberLit =>
   n.value === "0" ? n : { ...n, digits: `-${n.digits}`, value: `-${n.value}` };
 
-/** A literal as an input takes it: possibly negative. */
-const inputLiteralArb: fc.Arbitrary<A.NumberLit> = fc
-  .tuple(numberArb, fc.boolean())
+/** A literal as a table cell takes it: possibly negative. */
+const cellLiteralArb: fc.Arbitrary<A.NumberLit> = fc
+  .tuple(cellNumberArb, fc.boolean())
   .map(([n, neg]) => (neg ? negate(n) : n));
+
+/** A literal as an input takes it: possibly negative, possibly with a count unit, or blank. */
+const inputLiteralArb: fc.Arbitrary<A.InputLiteral> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.tuple(numberArb, fc.boolean()).map(([n, neg]) => (neg ? negate(n) : n)),
+  },
+  { weight: 1, arbitrary: blankArb },
+);
 
 const selectorArb: fc.Arbitrary<A.Selector> = fc.oneof(
   fc
@@ -111,6 +128,7 @@ const atomArb: fc.Arbitrary<A.Expr> = fc.oneof(
     arbitrary: fc.boolean().map((value): A.Expr => ({ ...base, kind: "boolean", value })),
   },
   { weight: 1, arbitrary: periodArb },
+  { weight: 1, arbitrary: blankArb },
   { weight: 4, arbitrary: refArb },
 );
 
@@ -132,6 +150,7 @@ const binaryLevel: Readonly<Record<A.BinaryOp, number>> = {
 
 function level(e: A.Expr): number {
   if (e.kind === "binary") return binaryLevel[e.op];
+  if (e.kind === "within") return 4;
   if (e.kind === "unary") return e.op === "not" ? 3 : 7;
   return 9;
 }
@@ -140,6 +159,7 @@ const fix = (e: A.Expr, min: number): A.Expr =>
   level(e) >= min ? e : { ...base, kind: "paren", inner: e };
 
 const ops = Object.keys(binaryLevel) as A.BinaryOp[];
+const comparisons = ops.filter((op) => binaryLevel[op] === 4);
 
 /** Expressions the parser can produce, up to a small depth. */
 export const exprArb: fc.Arbitrary<A.Expr> = fc.letrec<{ expr: A.Expr }>((tie) => ({
@@ -187,6 +207,16 @@ export const exprArb: fc.Arbitrary<A.Expr> = fc.letrec<{ expr: A.Expr }>((tie) =
         };
       }),
     tie("expr").map((inner): A.Expr => ({ ...base, kind: "paren", inner })),
+    fc
+      .tuple(fc.constantFrom(...comparisons), tie("expr"), tie("expr"), tie("expr"))
+      .map(([op, l, r, t]): A.Expr => ({
+        ...base,
+        kind: "within",
+        op,
+        left: fix(l, 5),
+        right: fix(r, 5),
+        tolerance: fix(t, 5),
+      })),
   ),
 })).expr;
 
@@ -228,7 +258,7 @@ function compact<T extends object>(o: Loose<T>): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-const inputValueArb: fc.Arbitrary<A.InputValue> = fc.oneof(
+const periodInputValueArb: fc.Arbitrary<A.InputValue> = fc.oneof(
   inputLiteralArb.map((value): A.InputValue => ({ ...base, kind: "scalar", value })),
   fc
     .array(fc.tuple(rangeArb, inputLiteralArb, opt(commentArb)), { minLength: 1, maxLength: 3 })
@@ -250,7 +280,7 @@ const inputValueArb: fc.Arbitrary<A.InputValue> = fc.oneof(
         .tuple(
           ...members.map(() =>
             fc.tuple(
-              fc.array(inputLiteralArb, { minLength: header.length, maxLength: header.length }),
+              fc.array(cellLiteralArb, { minLength: header.length, maxLength: header.length }),
               opt(commentArb),
             ),
           ),
@@ -271,6 +301,28 @@ const inputValueArb: fc.Arbitrary<A.InputValue> = fc.oneof(
         })),
     ),
 );
+
+const memberTableArb: fc.Arbitrary<A.InputValue> = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(identArb, cellLiteralArb, opt(commentArb)), { minLength: 1, maxLength: 3 }),
+  )
+  .map(([named, rows]): A.InputValue => ({
+    ...base,
+    kind: "member-table",
+    header: { ...base, kind: "ident", name: "value" },
+    rows: (named ? rows : rows.slice(0, 1)).map(([member, cell, comment]) =>
+      compact({
+        ...base,
+        kind: "table-row" as const,
+        cells: [cell],
+        comment,
+        member: named ? member : undefined,
+      }),
+    ),
+  }));
+
+const inputValueArb: fc.Arbitrary<A.InputValue> = fc.oneof(periodInputValueArb, memberTableArb);
 
 const headArb = fc.record({ name: identArb, dimension: opt(identArb), unit: opt(unitArb) });
 
@@ -366,14 +418,29 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
       }),
     ),
   fc
-    .tuple(opt(identArb), exprArb, opt(numberArb), opt(stringArb), opt(stringArb), opt(commentArb))
-    .map(([name, expr, tolerance, label, known, comment]) =>
+    .tuple(
+      fc.tuple(opt(identArb), opt(rangeArb)),
+      exprArb,
+      opt(fc.tuple(fc.constantFrom(...comparisons), exprArb, numberArb)),
+      opt(stringArb),
+      opt(stringArb),
+      opt(commentArb),
+    )
+    .map(([[name, range], e, within, label, known, comment]) =>
       compact<A.CheckDecl>({
         ...base,
         kind: "check",
         name,
-        expr,
-        tolerance,
+        range,
+        // A tolerance on the whole check goes with a comparison; a `within` expression on its
+        // own would be read as that, so it is bracketed.
+        expr:
+          within !== undefined
+            ? { ...base, kind: "binary", op: within[0], left: fix(e, 5), right: fix(within[1], 5) }
+            : e.kind === "within"
+              ? { ...base, kind: "paren", inner: e }
+              : e,
+        tolerance: within?.[2],
         label,
         known,
         comment,

@@ -45,7 +45,11 @@ function refText(r: ResolvedRef | undefined, m: CheckedModel): string {
 export function exprText(e: A.Expr, m?: CheckedModel): string {
   switch (e.kind) {
     case "number":
-      return `${e.form === "money" ? "£" : ""}${e.value}${e.form === "percent" ? "%" : ""}`;
+      return `${e.form === "money" ? "£" : ""}${e.value}${e.form === "percent" ? "%" : ""}${e.count === undefined ? "" : ` ${e.count.name}`}`;
+    case "blank":
+      return "blank";
+    case "within":
+      return `(within (${e.op} ${exprText(e.left, m)} ${exprText(e.right, m)}) ${exprText(e.tolerance, m)})`;
     case "string":
       return JSON.stringify(e.value);
     case "boolean":
@@ -89,6 +93,8 @@ function valuesText(v: InputValues): string {
       return row(v.values);
     case "table":
       return v.rows.map(row).join(" ");
+    case "members":
+      return `members ${row(v.values)}`;
   }
 }
 
@@ -140,7 +146,8 @@ function declText(d: A.Decl, m: CheckedModel): string {
     case "check": {
       const c = m.checks.find((x) => x.decl === d);
       const tol = d.tolerance === undefined ? "" : ` within ${typed(d.tolerance)}`;
-      return `(check ${c?.name ?? "?"} ${typed(d.expr)}${tol}${d.known ? ` known ${JSON.stringify(d.known.value)}` : ""})`;
+      const over = c?.periods === undefined ? "" : ` over ${c.periods.from}..${c.periods.to}`;
+      return `(check ${c?.name ?? "?"}${over} ${typed(d.expr)}${tol}${d.known ? ` known ${JSON.stringify(d.known.value)}` : ""})`;
     }
   }
 }

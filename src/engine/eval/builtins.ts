@@ -4,7 +4,7 @@ import { fromInt, isDecimal, ZERO, type Decimal } from "../num";
 import type { Code } from "./code";
 import { fail, type Frame } from "./frame";
 import { evaluate, wrongKind } from "./interpreter";
-import { isError, type ErrorValue, type Value } from "./value";
+import { BLANK, isBlank, isError, type BlankValue, type ErrorValue, type Value } from "./value";
 
 type CallCode = Extract<Code, { kind: "call" }>;
 
@@ -22,18 +22,18 @@ export function callBuiltin(code: CallCode, f: Frame): Value {
     case "average":
       return elementwise(code, f);
     case "abs": {
-      const x = number(args[0], f, code);
-      return isError(x) ? x : fns.absolute(x);
+      const x = numberOrBlank(args[0], f, code);
+      return isError(x) || isBlank(x) ? x : fns.absolute(x);
     }
     case "round": {
-      const x = number(args[0], f, code);
-      if (isError(x)) return x;
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
       const step = number(args[1], f, code);
       return isError(step) ? step : result(fns.roundToUnit(x, step), f, code);
     }
     case "roundsig": {
-      const x = number(args[0], f, code);
-      if (isError(x)) return x;
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
       const n = number(args[1], f, code);
       return isError(n) ? n : result(fns.roundSignificant(x, n), f, code);
     }
@@ -97,6 +97,17 @@ function number(arg: Code | undefined, f: Frame, code: CallCode): Decimal | Erro
   return wrongKind(f, code.span, "a number", v) as ErrorValue;
 }
 
+/** Evaluates an argument that must be a number or blank (a blank passes through the function). */
+function numberOrBlank(
+  arg: Code | undefined,
+  f: Frame,
+  code: CallCode,
+): Decimal | ErrorValue | BlankValue {
+  const v = evaluateArg(arg, f, code);
+  if (isError(v) || isDecimal(v) || isBlank(v)) return v;
+  return wrongKind(f, code.span, "a number", v) as ErrorValue;
+}
+
 function numbers3(args: readonly Code[], f: Frame, code: CallCode): [N, N, N] {
   return [number(args[0], f, code), number(args[1], f, code), number(args[2], f, code)];
 }
@@ -135,8 +146,9 @@ function series(arg: Code | undefined, f: Frame, count: number, lagLast: boolean
     xs[s] = ZERO;
     if (error !== null || (lagLast && s === count - 1)) continue;
     const v = evalAt(arg, f, s);
+    // A blank adds nothing to a running sum, a cash flow or a schedule.
     if (isDecimal(v)) xs[s] = v;
-    else {
+    else if (!isBlank(v)) {
       error = isError(v) ? v : (wrongKind(f, spanOf(arg), "a number", v) as ErrorValue);
       errorAt = s;
     }
@@ -278,6 +290,7 @@ function firstPeriodWhere(code: CallCode, f: Frame): Value {
     for (let s = 0; s < f.periodCount; s++) {
       const c = evalAt(code.args[0], f, s);
       if (isError(c)) return c;
+      if (isBlank(c)) continue;
       if (typeof c !== "boolean") return wrongKind(f, code.span, "a condition", c);
       if (c) return { kind: "period", index: s };
     }
@@ -305,13 +318,14 @@ function wholeValue(code: CallCode, f: Frame, key: string, compute: () => Value)
 function elementwise(code: CallCode, f: Frame): Value {
   const xs: Decimal[] = [];
   for (const arg of code.args) {
-    const v = number(arg, f, code);
+    const v = numberOrBlank(arg, f, code);
     if (isError(v)) return v;
-    xs.push(v);
+    if (isDecimal(v)) xs.push(v);
   }
+  if (code.fn === "sum") return fns.sum(xs);
+  // Blanks are skipped; with nothing left, the result is blank too.
+  if (xs.length === 0) return BLANK;
   switch (code.fn) {
-    case "sum":
-      return fns.sum(xs);
     case "average":
       return result(fns.average(xs), f, code);
     case "min":
@@ -355,7 +369,12 @@ function aggregate(code: CallCode, f: Frame): Value {
   return combine(code, f, columns);
 }
 
-function combine(code: CallCode, f: Frame, columns: Value[][]): Value {
+function combine(code: CallCode, f: Frame, all: Value[][]): Value {
+  // Aggregates skip blanks: a position where any argument is blank takes no part.
+  const n = all[0]?.length ?? 0;
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (all.every((col) => !isBlank(col[i] as Value))) keep.push(i);
+  const columns = all.map((col) => keep.map((i) => col[i] as Value));
   const nums = (j: number): Decimal[] | ErrorValue => {
     const col = columns[j] ?? [];
     for (const v of col)
@@ -369,6 +388,9 @@ function combine(code: CallCode, f: Frame, columns: Value[][]): Value {
     }
     return col as boolean[];
   };
+  if (keep.length === 0 && code.fn !== "sum" && code.fn !== "sumif" && code.fn !== "count") {
+    return BLANK;
+  }
   switch (code.fn) {
     case "sum":
     case "min":

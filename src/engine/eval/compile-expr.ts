@@ -3,6 +3,7 @@ import type { BinaryOp, BinaryExpr, CallExpr, CheckedModel, Expr, RefExpr } from
 import { EdgeKind } from "../graph";
 import { parseDecimal } from "../num";
 import { PeriodMode, type Code, type Over } from "./code";
+import { BLANK } from "./value";
 
 /** A dependency found while compiling: line `line` is read in the way `kind`. */
 export interface Read {
@@ -88,6 +89,25 @@ class ExprCompiler {
       case "string":
       case "boolean":
         return { kind: "const", value: expr.value };
+      case "blank":
+        return { kind: "const", value: BLANK };
+      case "within": {
+        // a = b within t is abs(a - b) <= t.
+        const span = this.rel(expr.span);
+        const difference: Code = {
+          kind: "chain",
+          terms: [this.compile(expr.left, context), this.compile(expr.right, context)],
+          ops: ["-"],
+          spans: [span],
+        };
+        const gap: Code = { kind: "call", fn: "abs", args: [difference], over: null, span };
+        return {
+          kind: "chain",
+          terms: [gap, this.compile(expr.tolerance, context)],
+          ops: ["<="],
+          spans: [span],
+        };
+      }
       case "period": {
         const index = this.scope.periodIndex.get(expr.year);
         return index === undefined

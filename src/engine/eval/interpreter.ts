@@ -5,7 +5,7 @@ import { isDecimal, type Decimal } from "../num";
 import { callBuiltin } from "./builtins";
 import { PeriodMode, type Code } from "./code";
 import { fail, type Frame } from "./frame";
-import { describeKind, isError, type Value } from "./value";
+import { describeKind, isBlank, isError, type Value } from "./value";
 
 /**
  * Evaluates compiled code for the frame's current line, period and members. Never throws on
@@ -21,12 +21,12 @@ export function evaluate(code: Code, f: Frame): Value {
       return readRef(code, f);
     case "neg": {
       const v = evaluate(code.arg, f);
-      if (isError(v)) return v;
+      if (isError(v) || isBlank(v)) return v;
       return isDecimal(v) ? v.neg() : wrongKind(f, code.span, "a number", v);
     }
     case "not": {
       const v = evaluate(code.arg, f);
-      if (isError(v)) return v;
+      if (isError(v) || isBlank(v)) return v;
       return typeof v === "boolean" ? !v : wrongKind(f, code.span, "a condition", v);
     }
     case "binary":
@@ -51,7 +51,7 @@ export function evaluate(code: Code, f: Frame): Value {
     }
     case "if": {
       const c = evaluate(code.cond, f);
-      if (isError(c)) return c;
+      if (isError(c) || isBlank(c)) return c;
       if (typeof c !== "boolean") return wrongKind(f, code.span, "a condition", c);
       // Only the branch taken is evaluated: an error in the other one does not matter.
       return evaluate(c ? code.then : code.otherwise, f);
@@ -111,10 +111,12 @@ export function wrongKind(f: Frame, span: Span, expected: string, found: Value):
   return fail(f, "P4008", span, { detail: `expected ${expected}, found ${describeKind(found)}.` });
 }
 
-/** Applies an infix operator. Errors propagate, left operand first. */
+/** Applies an infix operator. Errors propagate, left operand first; then a blank gives blank. */
 export function applyBinary(f: Frame, op: BinaryOp, a: Value, b: Value, span: Span): Value {
   if (isError(a)) return a;
   if (isError(b)) return b;
+  if (isBlank(a)) return a;
+  if (isBlank(b)) return b;
   switch (op) {
     case "and":
     case "or":

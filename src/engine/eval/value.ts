@@ -33,12 +33,25 @@ export interface PeriodValue {
   readonly index: number;
 }
 
+/** An intentionally blank cell (`blank`): shown empty, skipped by aggregates, and blank through arithmetic. */
+export interface BlankValue {
+  readonly kind: "blank";
+}
+
+/** The one blank value; compare with `isBlank`. */
+export const BLANK: BlankValue = Object.freeze({ kind: "blank" });
+
 /**
  * The value of one cell. A number is a bare `Decimal` in base units (the unit is the line's, known
  * statically), so the hot path allocates nothing beyond the Decimal itself. Booleans come from
  * comparisons, text from string literals (function options such as "annuity").
  */
-export type Value = Decimal | boolean | string | PeriodValue | ErrorValue;
+export type Value = Decimal | boolean | string | PeriodValue | BlankValue | ErrorValue;
+
+/** True for the blank value. */
+export function isBlank(value: Value): value is BlankValue {
+  return value === BLANK;
+}
 
 /** True for an error value. */
 export function isError(value: unknown): value is ErrorValue {
@@ -72,7 +85,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   if (isDecimal(a)) return isDecimal(b) && a.eq(b);
   if (isDecimal(b)) return false;
   if (a.kind === "period") return b.kind === "period" && a.index === b.index;
-  if (b.kind !== "error") return false;
+  if (a.kind === "blank" || b.kind !== "error") return false;
   const o = a.origin;
   const p = b.origin;
   return (
@@ -100,5 +113,6 @@ export function describeKind(value: Value): string {
   if (typeof value === "boolean") return "a condition";
   if (typeof value === "string") return "text";
   if (isDecimal(value)) return "a number";
+  if (value.kind === "blank") return "a blank";
   return value.kind === "period" ? "a period" : "an error";
 }

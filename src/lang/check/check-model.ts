@@ -10,14 +10,23 @@ import { negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
+import { blankText } from "../model";
 import { didYouMean } from "../names";
 import { collectSymbols, periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { periodLabel } from "../syntax/cst-to-ast";
 import { parseModel } from "../syntax/parse";
-import { checkExpr, tyText } from "./expressions";
+import { checkExpr, checkTolerance, isPlainLiteral, tyText } from "./expressions";
 import type { CheckState, Ty } from "./expressions";
-import { isPlain, moneyUnit, plainUnit, powerOfTenText, sameUnit, unitText } from "./units";
+import {
+  isPlain,
+  moneyUnit,
+  plainUnit,
+  powerOfTenText,
+  sameUnit,
+  singular,
+  unitText,
+} from "./units";
 import type { DeclaredUnit, Unit } from "./units";
 
 /** Parses, resolves names and checks units. Never throws on user input. */
@@ -157,6 +166,19 @@ class ModelChecker {
     reportMismatch = true,
   ): string | null {
     if (lit.kind === "error-expr") return null;
+    if (lit.kind === "blank") return blankText;
+    if (lit.count !== undefined) {
+      const unit: Unit =
+        lit.count.name === "number"
+          ? plainUnit
+          : { powers: new Map([[singular(lit.count.name), 1]]) };
+      if (declared !== undefined && !sameUnit(unit, declared.unit)) {
+        if (reportMismatch)
+          this.report("P3003", lit.span, { form: `'${lit.count.name}'`, unit: declared.display });
+        return null;
+      }
+      return lit.value;
+    }
     if (declared === undefined || lit.form !== "plain") {
       if (declared !== undefined) {
         const ok =
@@ -226,7 +248,66 @@ class ModelChecker {
       }
       case "table":
         return this.tableValues(value, item);
+      case "member-table":
+        return this.memberValues(value, item);
     }
+  }
+
+  /** A `table value`: one value per member (or one value without a dimension), every period. */
+  private memberValues(
+    value: Extract<A.InputValue, { kind: "member-table" }>,
+    item: ItemInfo,
+  ): M.InputValues {
+    const dim = item.dimension;
+    const cellOf = (row: A.TableRow): string | null => {
+      const cell = row.cells[0];
+      return cell === undefined ? null : this.literal(cell, item.declared);
+    };
+    if (dim === undefined) {
+      const [first, ...rest] = value.rows;
+      for (const row of value.rows) {
+        if (row.member !== undefined)
+          this.report("P2016", row.member.span, { name: item.name, member: row.member.name });
+      }
+      for (const row of rest)
+        this.report("P1015", row.span, { found: row.cells.length, expected: 1 });
+      return { kind: "members", values: [first === undefined ? null : cellOf(first)] };
+    }
+    const values: (string | null | undefined)[] = dim.members.map(() => undefined);
+    for (const row of value.rows) {
+      const index = this.rowMember(row, dim);
+      if (index === undefined) continue;
+      if (values[index] !== undefined) {
+        this.report("P2017", row.member?.span ?? row.span, { name: row.member?.name ?? "" });
+        continue;
+      }
+      values[index] = cellOf(row);
+    }
+    dim.members.forEach((m, i) => {
+      if (values[i] === undefined) this.report("P2015", value.span, { member: m.name });
+    });
+    return { kind: "members", values: values.map((v) => v ?? null) };
+  }
+
+  /** The member index a table row names, reporting a missing, unknown or repeated member. */
+  private rowMember(row: A.TableRow, dim: NonNullable<ItemInfo["dimension"]>): number | undefined {
+    if (row.member === undefined) {
+      this.report("P1003", row.span, {
+        expected: `a member of '${dim.name}' at the start of the row`,
+        found: "a number",
+      });
+      return undefined;
+    }
+    const index = dim.memberIndex.get(row.member.name);
+    if (index === undefined) {
+      this.report("P2003", row.member.span, {
+        member: row.member.name,
+        dimension: dim.name,
+        suggestion: didYouMean(row.member.name, dim.memberIndex.keys()),
+      });
+      return undefined;
+    }
+    return index;
   }
 
   private tableValues(
@@ -432,14 +513,18 @@ class ModelChecker {
 
   check(decl: A.CheckDecl, ordinal: number): M.CheckedCheck {
     const name = decl.name?.name ?? `check_${ordinal}`;
+    const range = decl.range === undefined ? undefined : this.rangeOf(decl.range);
     const base = {
       name,
+      ...(range === undefined
+        ? {}
+        : { periods: { from: periodIndex(range[0]), to: periodIndex(range[1]) } }),
       label: decl.label?.value ?? name,
       ...(decl.known === undefined ? {} : { known: decl.known.value }),
       decl,
       span: decl.span,
     };
-    const scope = { firstPeriod: 0 };
+    const scope = { firstPeriod: range?.[0] ?? 0 };
     const t = checkExpr(this.state, decl.expr, scope);
     if (decl.tolerance === undefined) {
       if (t.kind !== "boolean" && t.kind !== "unknown")
@@ -449,28 +534,20 @@ class ModelChecker {
     const tol = checkExpr(this.state, decl.tolerance, scope);
     const e = decl.expr;
     if (e.kind !== "binary" || e.op !== "=") {
-      this.report("P3012", e.span, { found: "a value without '=' before 'within'" });
+      this.report("P3015", e.span, { op: e.kind === "binary" ? e.op : "" });
       return { ...base, test: { kind: "condition", expr: e } };
     }
-    const left = this.state.types.get(e.left.id);
-    // A money literal tolerance is read in the compared values' money unit, so `band_d =
-    // printed within £0.005` works for a line in £ per property.
-    const moneyPer =
-      decl.tolerance.kind === "number" &&
-      decl.tolerance.form === "money" &&
-      left?.kind === "number" &&
-      (left.unit === "£" || left.unit.startsWith("£/"));
-    if (
-      tol.kind === "number" &&
-      left?.kind === "number" &&
-      unitText(tol.unit) !== left.unit &&
-      !moneyPer
-    ) {
-      this.report("P3009", decl.tolerance.span, {
-        tolerance: tyText(tol),
-        unit: left.unit === "1" ? "number" : left.unit,
-      });
-    }
+    const side = isPlainLiteral(e.left) ? e.right : e.left;
+    // The side's unit again, with throw-away side tables: the real pass above reported problems.
+    const scratch: CheckState = {
+      ...this.state,
+      diagnostics: [],
+      references: new Map(),
+      calls: new Map(),
+      types: new Map(),
+    };
+    const compared = checkExpr(scratch, side, scope);
+    if (compared.kind === "number") checkTolerance(this.state, decl.tolerance, tol, compared.unit);
     return {
       ...base,
       test: { kind: "approx", left: e.left, right: e.right, tolerance: decl.tolerance },

@@ -20,6 +20,7 @@ import {
   plainUnit,
   powerUnit,
   sameUnit,
+  singular,
   unitText,
 } from "./units";
 import type { Unit } from "./units";
@@ -138,14 +139,59 @@ function expectBoolean(state: CheckState, e: A.Expr, t: Ty): void {
   if (t.kind !== "boolean" && t.kind !== "unknown") report(state, "P3004", e, { found: tyText(t) });
 }
 
+/** True for a plain number literal without a unit (`0.5`, `-3`, `(2)`): it may take a count unit. */
+export function isPlainLiteral(e: A.Expr): boolean {
+  if (e.kind === "number") return e.form === "plain" && e.count === undefined;
+  if (e.kind === "unary" && e.op !== "not") return isPlainLiteral(e.operand);
+  if (e.kind === "paren") return isPlainLiteral(e.inner);
+  return false;
+}
+
+/** True for a unit made only of counts (`properties`, `FTE/year`): it has no £ and no scale. */
+export function isCountUnit(u: Unit): boolean {
+  return !isPlain(u) && !u.powers.has("£");
+}
+
+/**
+ * Whether a value of type `t` written as `e` may stand for a value in `unit`: the same unit, or a
+ * plain literal against a count unit (grammar/units.md, "Count literals").
+ */
+export function fitsUnit(e: A.Expr, t: Ty, unit: Unit): boolean {
+  if (t.kind !== "number") return true;
+  if (sameUnit(t.unit, unit)) return true;
+  return isPlainLiteral(e) && isCountUnit(unit);
+}
+
+/** The unit of a count literal `0.5 properties` (singular count), or a plain number for `number`. */
+function countUnit(state: CheckState, e: A.NumberLit): Unit {
+  const count = e.count;
+  if (count === undefined) return plainUnit;
+  const name = count.name;
+  const what = state.table.itemsByName.has(name)
+    ? "line item"
+    : state.table.dimensions.has(name)
+      ? "dimension"
+      : undefined;
+  if (what !== undefined) {
+    report(state, "P3014", e, { text: `${e.digits} ${name}`, name, what, number: e.digits });
+  }
+  if (name === "number") return plainUnit;
+  return { powers: new Map([[singular(name), 1]]) };
+}
+
 function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
   switch (e.kind) {
     case "number":
       return {
         kind: "number",
-        unit: e.form === "money" ? moneyUnit : plainUnit,
+        unit: e.form === "money" ? moneyUnit : countUnit(state, e),
         percent: e.form === "percent",
       };
+    case "blank":
+      // A blank fits any unit: it is no value at all (docs/semantics.md, "Blank cells").
+      return unknownTy;
+    case "within":
+      return inferWithin(state, e, scope);
     case "string":
       return { kind: "text" };
     case "boolean":
@@ -229,7 +275,12 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
     case "<=":
     case ">":
     case ">=": {
-      if (a.kind === "number" && b.kind === "number" && !sameUnit(a.unit, b.unit)) {
+      if (
+        a.kind === "number" &&
+        b.kind === "number" &&
+        !fitsUnit(e.left, a, b.unit) &&
+        !fitsUnit(e.right, b, a.unit)
+      ) {
         report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
       } else if (a.kind !== b.kind && a.kind !== "unknown" && b.kind !== "unknown") {
         report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
@@ -275,6 +326,45 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
       return withDim({ kind: "number", unit: powerUnit(a.unit, n), percent: false }, dim);
     }
   }
+}
+
+/**
+ * `a = b within t`: a condition. The sides compare like `=`; the tolerance is in their unit, or a
+ * money literal for values in £ per count, or a plain literal for counts (grammar/units.md).
+ */
+function inferWithin(state: CheckState, e: A.WithinExpr, scope: Scope): Ty {
+  const a = checkExpr(state, e.left, scope);
+  const b = checkExpr(state, e.right, scope);
+  const tol = checkExpr(state, e.tolerance, scope);
+  const dim = mergeDims(state, e, a, b);
+  if (e.op !== "=") report(state, "P3015", e, { op: e.op });
+  if (
+    a.kind === "number" &&
+    b.kind === "number" &&
+    !fitsUnit(e.left, a, b.unit) &&
+    !fitsUnit(e.right, b, a.unit)
+  ) {
+    report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
+  } else if (a.kind === "number" && b.kind === "number") {
+    const compared = isPlainLiteral(e.left) ? b.unit : a.unit;
+    checkTolerance(state, e.tolerance, tol, compared);
+  } else if (a.kind !== "unknown" && a.kind !== "number") expectNumber(state, e.left, a);
+  return withDim({ kind: "boolean" }, dim);
+}
+
+/** Reports P3009 unless a tolerance of type `tol` fits values compared in `unit`. */
+export function checkTolerance(state: CheckState, e: A.Expr, tol: Ty, unit: Unit): void {
+  if (tol.kind !== "number") {
+    if (tol.kind !== "unknown") report(state, "P3005", e, { found: tyText(tol) });
+    return;
+  }
+  if (fitsUnit(e, tol, unit)) return;
+  // A money literal tolerance is read in the compared values' money unit, so `band_d = printed
+  // within £0.005` works for a line in £ per property.
+  const money = unit.powers.get("£") === 1;
+  if (e.kind === "number" && e.form === "money" && money) return;
+  const text = unitText(unit);
+  report(state, "P3009", e, { tolerance: tyText(tol), unit: text === "1" ? "number" : text });
 }
 
 function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
@@ -496,9 +586,19 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     case "prev":
       sameAsFirst(1);
       return keep(num(0));
-    case "round":
-      sameAsFirst(1);
+    case "round": {
+      // A step in £ rounds the money part of a value in £ per count: round(band_d, £0.01).
+      const step = a[1];
+      const x = a[0];
+      const perCount =
+        step?.kind === "number" &&
+        x?.kind === "number" &&
+        sameUnit(step.unit, moneyUnit) &&
+        x.unit.powers.get("£") === 1 &&
+        isCountUnit({ powers: new Map([...x.unit.powers].filter(([n]) => n !== "£")) });
+      if (!perCount) sameAsFirst(1);
       return keep(num(0));
+    }
     case "roundsig":
       plain(1, "a whole number of significant figures");
       return keep(num(0));

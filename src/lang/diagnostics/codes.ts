@@ -204,6 +204,15 @@ export const diagnosticCodes = {
     message:
       "'{name}' has no declared unit; its formula gives '{inferred}'. Add '({inferred})' after the name.",
   },
+  P3014: {
+    severity: "error",
+    message:
+      "'{text}' reads '{name}' as a count unit, but '{name}' is a {what}. Write '{number} * {name}' to multiply.",
+  },
+  P3015: {
+    severity: "error",
+    message: "Only '=' takes a tolerance; found '{op}' before 'within'. Write 'a = b within t'.",
+  },
   // P4xxx: evaluation (the engine reports these)
   P4001: {
     severity: "error",

@@ -416,7 +416,7 @@ function convertUnit(b: AstBuilder, n: CstNode): A.UnitExpr {
 
 /** An input literal: a number, `-number`, or `(number)` read as a negative. Else P1011. */
 function toInputLiteral(b: AstBuilder, e: A.Expr, itemName: string): A.InputLiteral {
-  if (e.kind === "number" || e.kind === "error-expr") return e;
+  if (e.kind === "number" || e.kind === "error-expr" || e.kind === "blank") return e;
   if (e.kind === "unary" && e.op === "-" && e.operand.kind === "number") {
     return {
       ...e.operand,
@@ -454,7 +454,9 @@ function convertInputValue(b: AstBuilder, n: CstNode | undefined, itemName: stri
   if (n === undefined) return { kind: "scalar", id: b.id(), span, value: b.errorExpr(span) };
   const table = nodeOf(n, "table");
   if (table !== undefined) {
+    const word = tokenOf(table, "Identifier");
     const header = tokensOf(table, "Period").map((t) => b.period(t));
+    const expected = word === undefined ? header.length : 1;
     const rows = nodesOf(table, "tableRow").map((row): A.TableRow => {
       const member = tokenOf(row, "Identifier");
       const cells = nodesOf(row, "cell").map((c) => convertCell(b, c));
@@ -467,11 +469,26 @@ function convertInputValue(b: AstBuilder, n: CstNode | undefined, itemName: stri
       if (member !== undefined) out.member = b.ident(member);
       const comment = b.takeComment(out.span);
       if (comment !== undefined) out.comment = comment;
-      if (cells.length !== header.length && header.length > 0) {
-        b.report("P1015", out.span, { found: cells.length, expected: header.length });
+      if (cells.length !== expected && expected > 0) {
+        b.report("P1015", out.span, { found: cells.length, expected });
       }
       return out;
     });
+    if (word !== undefined) {
+      if (word.image !== "value") {
+        b.report("P1003", b.tokenSpan(word), {
+          expected: "periods such as 2019/20, or 'value'",
+          found: `'${word.image}'`,
+        });
+      }
+      return {
+        kind: "member-table",
+        id: b.id(),
+        span: b.nodeSpan(table),
+        header: b.ident(word),
+        rows,
+      };
+    }
     return { kind: "table", id: b.id(), span: b.nodeSpan(table), header, rows };
   }
   const rules = nodesOf(n, "rule");
@@ -607,15 +624,25 @@ function convertScenario(b: AstBuilder, n: CstNode, span: Span): A.Decl {
 
 function convertCheck(b: AstBuilder, n: CstNode, span: Span): A.Decl {
   const name = tokenOf(n, "Identifier");
-  const [e, tol] = nodesOf(n, "expression");
-  const decl: Mutable<A.CheckDecl> = {
-    kind: "check",
-    id: b.id(),
-    span,
-    expr: e === undefined ? b.errorExpr(span) : convertExpression(b, e),
-  };
+  const rangeNode = nodeOf(n, "periodRange");
+  const e = nodeOf(n, "expression");
+  const expr = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
+  const decl: Mutable<A.CheckDecl> = { kind: "check", id: b.id(), span, expr };
+  // A tolerance on the whole check is kept apart, so a failure can report both sides.
+  if (expr.kind === "within") {
+    decl.expr = {
+      kind: "binary",
+      id: b.id(),
+      span: makeSpan(expr.left.span.from, expr.right.span.to),
+      op: expr.op,
+      left: expr.left,
+      right: expr.right,
+    };
+    decl.tolerance = expr.tolerance;
+  }
   if (name !== undefined) decl.name = b.ident(name);
-  if (tol !== undefined) decl.tolerance = convertExpression(b, tol);
+  const range = rangeNode === undefined ? undefined : convertRange(b, rangeNode);
+  if (range !== undefined) decl.range = range;
   const clauses = convertClauses(b, n, ["label", "known"], "a check", "Use 'label' or 'known'.");
   return withClauses(decl, clauses, ["label", "known"]);
 }
@@ -646,8 +673,9 @@ function foldLeft(
   operandKey: string,
   opKeys: readonly string[],
   convert: (c: CstNode) => A.Expr,
+  limit = Infinity,
 ): A.Expr {
-  const operands = nodesOf(n, operandKey).map(convert);
+  const operands = nodesOf(n, operandKey).slice(0, limit).map(convert);
   const ops = opKeys
     .flatMap((key) => tokensOf(n, key).map((t) => ({ t, op: binaryOps[key] ?? "+" })))
     .sort((x, y) => x.t.startOffset - y.t.startOffset);
@@ -689,7 +717,7 @@ function convertNot(b: AstBuilder, n: CstNode): A.Expr {
   }
   const comparison = nodeOf(n, "comparison");
   if (comparison === undefined) return b.errorExpr(b.nodeSpan(n));
-  return foldLeft(
+  const compared = foldLeft(
     b,
     comparison,
     "additive",
@@ -698,7 +726,23 @@ function convertNot(b: AstBuilder, n: CstNode): A.Expr {
       foldLeft(b, c, "multiplicative", ["Plus", "Minus"], (d) =>
         foldLeft(b, d, "unary", ["Star", "Slash"], (e) => convertUnary(b, e)),
       ),
+    2,
   );
+  const tolerance = nodesOf(comparison, "additive")[2];
+  if (tokenOf(comparison, "Within") === undefined || tolerance === undefined) return compared;
+  if (compared.kind !== "binary") return compared;
+  const tol = foldLeft(b, tolerance, "multiplicative", ["Plus", "Minus"], (d) =>
+    foldLeft(b, d, "unary", ["Star", "Slash"], (e) => convertUnary(b, e)),
+  );
+  return {
+    kind: "within",
+    id: b.id(),
+    span: makeSpan(compared.span.from, tol.span.to),
+    op: compared.op,
+    left: compared.left,
+    right: compared.right,
+    tolerance: tol,
+  };
 }
 
 function convertUnary(b: AstBuilder, n: CstNode): A.Expr {
@@ -736,7 +780,14 @@ function convertUnary(b: AstBuilder, n: CstNode): A.Expr {
 function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
   const literal =
     tokenOf(n, "Number") ?? tokenOf(n, "Money") ?? tokenOf(n, "Percent") ?? tokenOf(n, "PoundUnit");
-  if (literal !== undefined) return b.number(literal);
+  if (literal !== undefined) {
+    const count = tokenOf(n, "Identifier");
+    if (count === undefined) return b.number(literal);
+    const span = makeSpan(literal.startOffset, count.startOffset + count.image.length);
+    return { ...b.number(literal, false, span), count: b.ident(count) };
+  }
+  const blank = tokenOf(n, "Blank");
+  if (blank !== undefined) return { kind: "blank", id: b.id(), span: b.tokenSpan(blank) };
   const str = tokenOf(n, "String");
   if (str !== undefined) return b.string(str);
   const bool = tokenOf(n, "True") ?? tokenOf(n, "False");

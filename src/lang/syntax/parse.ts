@@ -210,5 +210,6 @@ function collectComments(decl: A.Decl, visit: (c: A.Comment | undefined) => void
 
 function visitValueComments(value: A.InputValue, visit: (c: A.Comment | undefined) => void): void {
   if (value.kind === "series") for (const r of value.rules) visit(r.comment);
-  if (value.kind === "table") for (const r of value.rows) visit(r.comment);
+  if (value.kind === "table" || value.kind === "member-table")
+    for (const r of value.rows) visit(r.comment);
 }

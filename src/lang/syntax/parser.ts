@@ -106,7 +106,11 @@ class PreceptParser extends CstParser {
 
   readonly table = this.RULE("table", () => {
     this.CONSUME(T.Table);
-    this.AT_LEAST_ONE(() => this.CONSUME(T.PeriodTok));
+    this.OR([
+      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.PeriodTok)) },
+      // `table value`: one value per member, the same in every period.
+      { ALT: () => this.CONSUME(T.Identifier) },
+    ]);
     this.MANY({
       // Chevrotain's loop lookahead does not see what may follow the table (inside a scenario,
       // `name =` on the next line), so check that a row really comes next.
@@ -214,14 +218,14 @@ class PreceptParser extends CstParser {
   readonly checkDecl = this.RULE("checkDecl", () => {
     this.CONSUME(T.Check);
     this.OPTION(() => {
-      this.CONSUME(T.Identifier);
+      this.OPTION2(() => this.CONSUME(T.Identifier));
+      this.OPTION3(() => {
+        this.CONSUME(T.Over);
+        this.SUBRULE(this.periodRange);
+      });
       this.CONSUME(T.Colon);
     });
     this.SUBRULE(this.expression);
-    this.OPTION2(() => {
-      this.CONSUME(T.Within);
-      this.SUBRULE2(this.expression);
-    });
     this.SUBRULE(this.clauses);
   });
 
@@ -291,6 +295,10 @@ class PreceptParser extends CstParser {
         { ALT: () => this.CONSUME(T.GreaterEq) },
       ]);
       this.SUBRULE2(this.additive);
+      this.OPTION2(() => {
+        this.CONSUME(T.Within);
+        this.SUBRULE3(this.additive);
+      });
     });
   });
 
@@ -332,10 +340,17 @@ class PreceptParser extends CstParser {
 
   readonly primary = this.RULE("primary", () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.NumberTok) },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberTok);
+          // A count unit after a plain number: `0.5 properties`.
+          this.OPTION(() => this.CONSUME(T.Identifier));
+        },
+      },
       { ALT: () => this.CONSUME(T.Money) },
       { ALT: () => this.CONSUME(T.Percent) },
       { ALT: () => this.CONSUME(T.PoundUnit) },
+      { ALT: () => this.CONSUME(T.Blank) },
       { ALT: () => this.CONSUME(T.StringTok) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },

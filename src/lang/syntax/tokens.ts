@@ -62,6 +62,7 @@ export const Not = keyword("not", "Not");
 export const True = keyword("true", "True");
 export const False = keyword("false", "False");
 export const Per = keyword("per", "Per");
+export const Blank = keyword("blank", "Blank");
 
 /** A UK financial year: `2019/20`. Checked for consecutive years after lexing. */
 export const PeriodTok = createToken({ name: "Period", pattern: /\d{4}\/\d{2}(?!\d)/ });
@@ -160,6 +161,7 @@ export const keywordTokens: readonly TokenType[] = [
   True,
   False,
   Per,
+  Blank,
 ];
 
 /** The ordered token table. */

@@ -62,7 +62,10 @@ export function App(props: {
       () => state.evaluation?.revision,
       (revision) => {
         if (revision === undefined) return;
-        requestAnimationFrame(() => performance.mark(`precept:painted:${String(revision)}`));
+        // rAF runs just before the frame is painted; the task after it runs once it has been.
+        requestAnimationFrame(() =>
+          setTimeout(() => performance.mark(`precept:painted:${String(revision)}`), 0),
+        );
       },
     ),
   );

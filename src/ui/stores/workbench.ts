@@ -64,8 +64,6 @@ export interface WorkbenchState {
 
 /** Tunables of the store, in milliseconds. */
 export const Timing = {
-  /** Delay between the last keystroke and the evaluation request. */
-  evaluateDebounce: 30,
   /** A request still unanswered after this long shows "Recalculating…". */
   recalculatingAfter: 100,
   /** Delay between the last keystroke and the autosave. */
@@ -94,7 +92,6 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     storage: null,
     notices: [],
   });
-  let evaluateTimer: ReturnType<typeof setTimeout> | undefined;
   let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   let noticeId = 0;
   let pendingRequests = 0;
@@ -152,11 +149,29 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     void refreshLineage();
   };
 
+  /**
+   * Evaluates the latest text. Nothing waits when the worker is idle; while it is busy, later
+   * keystrokes collapse into one request with the newest text, sent when the reply arrives.
+   */
+  // An object, not two lets: the flags change across the `await` below.
+  const evaluation = { running: false, queued: false };
   const evaluateNow = async () => {
-    const revision = state.revision;
-    const text = state.text;
-    sentTexts.set(revision, text);
-    show(await track(client.call((api) => api.evaluate(revision, text))));
+    if (evaluation.running) {
+      evaluation.queued = true;
+      return;
+    }
+    evaluation.running = true;
+    try {
+      do {
+        evaluation.queued = false;
+        const revision = state.revision;
+        const text = state.text;
+        sentTexts.set(revision, text);
+        show(await track(client.call((api) => api.evaluate(revision, text))));
+      } while (evaluation.queued);
+    } finally {
+      evaluation.running = false;
+    }
   };
 
   const refreshLineage = async () => {
@@ -258,8 +273,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
         setState({ text, revision: state.revision + 1 });
         if (state.save.kind !== "conflict") setSave({ kind: "unsaved" });
       });
-      clearTimeout(evaluateTimer);
-      evaluateTimer = setTimeout(() => void evaluateNow(), Timing.evaluateDebounce);
+      void evaluateNow();
       if (state.save.kind !== "conflict") scheduleAutosave();
     },
     saveNow: (label?: string) => saveNow("explicit", label),

@@ -50,23 +50,45 @@ describe("the workbench store", () => {
     vi.useRealTimers();
   });
 
-  it("drops an evaluation reply older than the one already shown", async () => {
+  it("collapses keystrokes made while the worker is busy into one request with the latest text", async () => {
     const { caller, pending } = makeCaller();
     await createRoot(async (dispose) => {
       const [state, actions] = createWorkbenchStore(caller);
       actions.setText("a");
-      vi.advanceTimersByTime(Timing.evaluateDebounce);
       actions.setText("ab");
-      vi.advanceTimersByTime(Timing.evaluateDebounce);
-      const evaluations = pending.filter((p) => p.method === "evaluate");
-      expect(evaluations.map((p) => p.args[0])).toEqual([1, 2]);
-      // The newer reply arrives first; the older one must not replace it.
-      evaluations[1]?.resolve({ ok: true, value: evaluation(2, "newer") });
+      actions.setText("abc");
+      // Only the first keystroke's request went out; the others wait for its reply.
+      expect(pending.filter((p) => p.method === "evaluate").map((p) => p.args)).toEqual([[1, "a"]]);
+      pending[0]?.resolve({ ok: true, value: evaluation(1, "first") });
       await flush();
-      evaluations[0]?.resolve({ ok: true, value: evaluation(1, "older") });
+      expect(pending.filter((p) => p.method === "evaluate").map((p) => p.args)).toEqual([
+        [1, "a"],
+        [3, "abc"],
+      ]);
+      pending[1]?.resolve({ ok: true, value: evaluation(3, "latest") });
+      await flush();
+      expect(state.evaluation?.title).toBe("latest");
+      expect(state.evaluatedText).toBe("abc");
+      dispose();
+    });
+  });
+
+  it("drops a reply older than the one already shown", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      actions.setText("a");
+      void actions.setScenario("high");
+      const evaluate = pending.find((p) => p.method === "evaluate");
+      const scenario = pending.find((p) => p.method === "setScenario");
+      expect(evaluate?.args[0]).toBe(1);
+      expect(scenario?.args[0]).toBe(2);
+      // The newer reply arrives first; the older one must not replace it.
+      scenario?.resolve({ ok: true, value: evaluation(2, "newer") });
+      await flush();
+      evaluate?.resolve({ ok: true, value: evaluation(1, "older") });
       await flush();
       expect(state.evaluation?.title).toBe("newer");
-      expect(state.evaluatedText).toBe("ab");
       dispose();
     });
   });
@@ -76,7 +98,6 @@ describe("the workbench store", () => {
     await createRoot(async (dispose) => {
       const [state, actions] = createWorkbenchStore(caller);
       actions.setText("a");
-      vi.advanceTimersByTime(Timing.evaluateDebounce);
       vi.advanceTimersByTime(Timing.recalculatingAfter - 1);
       expect(state.recalculating).toBe(false);
       vi.advanceTimersByTime(1);

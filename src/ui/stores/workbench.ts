@@ -155,6 +155,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
    */
   // An object, not two lets: the flags change across the `await` below.
   const evaluation = { running: false, queued: false };
+  const queuedSince = () => evaluation.queued;
   const evaluateNow = async () => {
     if (evaluation.running) {
       evaluation.queued = true;
@@ -168,7 +169,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
         const text = state.text;
         sentTexts.set(revision, text);
         show(await track(client.call((api) => api.evaluate(revision, text))));
-      } while (evaluation.queued);
+      } while (queuedSince());
     } finally {
       evaluation.running = false;
     }

@@ -537,7 +537,7 @@ class ModelChecker {
       this.report("P3015", e.span, { op: e.kind === "binary" ? e.op : "" });
       return { ...base, test: { kind: "condition", expr: e } };
     }
-    const side = isPlainLiteral(e.left) ? e.right : e.left;
+    const side = isPlainLiteral(e.left) || e.left.kind === "number" ? e.right : e.left;
     // The side's unit again, with throw-away side tables: the real pass above reported problems.
     const scratch: CheckState = {
       ...this.state,

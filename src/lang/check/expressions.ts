@@ -159,7 +159,22 @@ export function isCountUnit(u: Unit): boolean {
 export function fitsUnit(e: A.Expr, t: Ty, unit: Unit): boolean {
   if (t.kind !== "number") return true;
   if (sameUnit(t.unit, unit)) return true;
+  if (isMoneyLiteral(e) && isMoneyPerCount(unit)) return true;
   return isPlainLiteral(e) && isCountUnit(unit);
+}
+
+/** True for a £ literal (`£1,468.84`, `-£5`), which may stand for £ per count in a comparison. */
+function isMoneyLiteral(e: A.Expr): boolean {
+  if (e.kind === "number") return e.form === "money";
+  if (e.kind === "unary" && e.op !== "not") return isMoneyLiteral(e.operand);
+  if (e.kind === "paren") return isMoneyLiteral(e.inner);
+  return false;
+}
+
+/** True for £ per count (`£ per property`, `£ per FTE per year`). */
+export function isMoneyPerCount(u: Unit): boolean {
+  if (u.powers.get("£") !== 1) return false;
+  return isCountUnit({ powers: new Map([...u.powers].filter(([n]) => n !== "£")) });
 }
 
 /** The unit of a count literal `0.5 properties` (singular count), or a plain number for `number`. */
@@ -346,7 +361,7 @@ function inferWithin(state: CheckState, e: A.WithinExpr, scope: Scope): Ty {
   ) {
     report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
   } else if (a.kind === "number" && b.kind === "number") {
-    const compared = isPlainLiteral(e.left) ? b.unit : a.unit;
+    const compared = isPlainLiteral(e.left) || isMoneyLiteral(e.left) ? b.unit : a.unit;
     checkTolerance(state, e.tolerance, tol, compared);
   } else if (a.kind !== "unknown" && a.kind !== "number") expectNumber(state, e.left, a);
   return withDim({ kind: "boolean" }, dim);
@@ -359,10 +374,6 @@ export function checkTolerance(state: CheckState, e: A.Expr, tol: Ty, unit: Unit
     return;
   }
   if (fitsUnit(e, tol, unit)) return;
-  // A money literal tolerance is read in the compared values' money unit, so `band_d = printed
-  // within £0.005` works for a line in £ per property.
-  const money = unit.powers.get("£") === 1;
-  if (e.kind === "number" && e.form === "money" && money) return;
   const text = unitText(unit);
   report(state, "P3009", e, { tolerance: tyText(tol), unit: text === "1" ? "number" : text });
 }
@@ -594,8 +605,7 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
         step?.kind === "number" &&
         x?.kind === "number" &&
         sameUnit(step.unit, moneyUnit) &&
-        x.unit.powers.get("£") === 1 &&
-        isCountUnit({ powers: new Map([...x.unit.powers].filter(([n]) => n !== "£")) });
+        isMoneyPerCount(x.unit);
       if (!perCount) sameAsFirst(1);
       return keep(num(0));
     }

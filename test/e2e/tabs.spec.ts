@@ -30,7 +30,9 @@ test("two tabs editing one model never silently lose an update", async ({ contex
   await expectSaved(first);
 
   // Tab two is told through the BroadcastChannel.
-  await expect(second.getByRole("status").filter({ hasText: "saved in another tab" })).toBeVisible();
+  await expect(
+    second.getByRole("status").filter({ hasText: "saved in another tab" }),
+  ).toBeVisible();
 
   // Tab two's save is based on the old revision: it must not overwrite tab one's work silently.
   await replaceText(second, councilTaxModel.replace("£1,500", "£1,540"));
@@ -49,7 +51,10 @@ test("two tabs editing one model never silently lose an update", async ({ contex
   // v1 the new empty model, v2 the typed model, v3 tab one's £1,520, v4 tab two's £1,540.
   await expect(versions).toHaveCount(4);
   await expect(editor(first)).toContainText("£1,540");
-  await versions.filter({ hasText: "v3" }).getByRole("button", { name: /Restore/ }).click();
+  await versions
+    .filter({ hasText: "v3" })
+    .getByRole("button", { name: /Restore/ })
+    .click();
   await expect(editor(first)).toContainText("£1,520");
   await expect(cells(first, "income").first()).toHaveText("380.0");
 });

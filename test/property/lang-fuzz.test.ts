@@ -5,7 +5,9 @@ import { tokenSoupArb } from "../support/lang-arbitraries";
 
 const seed = 20180918;
 /** Generous per-input budget; typical inputs take well under a millisecond. */
-const budgetMs = 250;
+// A bound against hangs and runaway backtracking, not a speed target (speed is measured in
+// `npm run bench`): generous enough for a loaded 2-core CI machine.
+const budgetMs = 2_000;
 
 function frontEnd(text: string): void {
   const started = performance.now();
@@ -84,7 +86,7 @@ describe("the front end on untrusted text", () => {
     const text = lines.join("\n").replace(/a1 \(£m\) = .*/, "a1 (£m) = a0 * 1.01");
     const started = performance.now();
     const m = checkModel(text);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(m.lineItems).toHaveLength(5_000);
   });
 });

@@ -4,7 +4,6 @@ import { checkModel, formatModel, Limits, lexForHighlighting, parseModel } from 
 import { tokenSoupArb } from "../support/lang-arbitraries";
 
 const seed = 20180918;
-/** Generous per-input budget; typical inputs take well under a millisecond. */
 // A bound against hangs and runaway backtracking, not a speed target (speed is measured in
 // `npm run bench`): generous enough for a loaded 2-core CI machine.
 const budgetMs = 2_000;

@@ -40,6 +40,7 @@ const implementation: Record<number, [string, string]> = {
   8074: ["implementation_total", "implementation_grand_total"],
 };
 
+/** Members of `tech_item`, in the order of the slide's rows (seed lines 8088-8099). */
 const techItems = [
   "multichannel",
   "identity_management",
@@ -59,6 +60,7 @@ const techColumns: Record<string, string> = {
   Implementation: "implementation",
   Maintenance: "maintenance",
 };
+/** Members of `layer`, in the order of the benefit drivers slide's rows (seed lines 8048-8053). */
 const drivers = [
   "customer",
   "provision",
@@ -117,17 +119,21 @@ const realisation: Record<string, [string | null, string, string | null, string]
   ],
 };
 
+/** Benefit-range rows by seed line: line by column; the categories are `benefit_category` members. */
 const benefitScenarios: Record<number, Record<string, string>> = {
   1911: { Low: "low_total", High: "high_total", Mid: "mid_point" },
-  8011: { Low: "fte_savings_low", High: "fte_savings_high" },
-  8012: { Low: "third_party_low", High: "third_party_high" },
-  8013: { Low: "commercialisation_low", High: "commercialisation_high" },
+  8011: { Low: "category_low[fte]", High: "category_high[fte]" },
+  8012: { Low: "category_low[third_party]", High: "category_high[third_party]" },
+  8013: { Low: "category_low[commercialisation]", High: "category_high[commercialisation]" },
   2104: { Low: "case_for_change_low", High: "case_for_change_high" },
-  2106: { Low: "case_for_change_fte_low", High: "case_for_change_fte_high" },
-  2108: { Low: "case_for_change_third_party_low", High: "case_for_change_third_party_high" },
+  2106: { Low: "case_for_change_category_low[fte]", High: "case_for_change_category_high[fte]" },
+  2108: {
+    Low: "case_for_change_category_low[third_party]",
+    High: "case_for_change_category_high[third_party]",
+  },
   2109: {
-    Low: "case_for_change_commercialisation_low",
-    High: "case_for_change_commercialisation_high",
+    Low: "case_for_change_category_low[commercialisation]",
+    High: "case_for_change_category_high[commercialisation]",
   },
 };
 
@@ -175,7 +181,7 @@ function locate(f: Figure): Target | undefined {
     if (col === undefined) return undefined;
     if (f.row === "Total") return { key: `tech_${col}_total` };
     const item = techItems[(f.line ?? 0) - 8088];
-    return item === undefined ? undefined : { key: `tech_${item}_${col}` };
+    return item === undefined ? undefined : { key: `tech_${col}[${item}]` };
   }
   if (t === "technology-costs-summary") {
     const col = techColumns[f.column];
@@ -187,7 +193,7 @@ function locate(f: Figure): Target | undefined {
     if (col === undefined) return undefined;
     if (f.row === "Total") return { key: `driver_total_${col}` };
     const d = drivers[(f.line ?? 0) - 8048];
-    return d === undefined ? undefined : { key: `driver_${d}_${col}` };
+    return d === undefined ? undefined : { key: `driver_${col}[${d}]` };
   }
   if (t === "benefit-realisation-mid") {
     const lines = realisation[f.row];

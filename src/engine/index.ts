@@ -18,6 +18,8 @@ export type {
   CheckSnapshot,
   DiagnosticSnapshot,
   ErrorInfo,
+  MovedLine,
+  SnapshotDelta,
 } from "./snapshot";
 export type { CheckFailure, CheckOutcome } from "./checks";
 export { type ExplainNode, ExplainLimits } from "./explain";

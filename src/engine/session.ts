@@ -6,9 +6,11 @@ import { explainCell, type ExplainNode } from "./explain";
 import { goalSeek, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 import { evaluateFull, recompute, type Evaluation } from "./recompute";
 import {
+  cachedLineSnapshots,
   diagnosticSnapshot,
   lineKey,
-  lineSnapshots,
+  linesDelta,
+  type LineSnapshotCache,
   type CheckSnapshot,
   type DiagnosticSnapshot,
   type EvalSnapshot,
@@ -72,12 +74,6 @@ export interface Engine {
   checked(): CheckedModel;
 }
 
-interface LineCacheEntry {
-  readonly cells: readonly Value[];
-  readonly meta: string;
-  readonly snaps: LineSnapshot[];
-}
-
 interface CheckCacheEntry {
   readonly reads: readonly (readonly Value[])[];
   readonly outcome: CheckOutcome;
@@ -86,7 +82,7 @@ interface CheckCacheEntry {
 interface ScenarioState {
   readonly evaluation: Evaluation;
   readonly checked: CheckedModel;
-  readonly lineCache: Map<string, LineCacheEntry>;
+  readonly lineCache: Map<string, LineSnapshotCache>;
   readonly checkCache: Map<string, CheckCacheEntry>;
 }
 
@@ -98,6 +94,9 @@ export function createEngine(): Engine {
   const keyOf = (s: string | null): string => (s === null ? "\u0000base" : s);
   /** The cells of each line (by name) in the last snapshot, to report what changed. */
   let shown = new Map<string, readonly Value[]>();
+  /** The lines of the last snapshot, by key and in order, for its successor's delta. */
+  let shownLines = new Map<string, LineSnapshot>();
+  let shownOrder: readonly string[] = [];
 
   function state(scenario: string | null): ScenarioState {
     const known = scenario === null || checked.scenarios.some((s) => s.name === scenario);
@@ -113,7 +112,7 @@ export function createEngine(): Engine {
     const next: ScenarioState = {
       evaluation,
       checked,
-      lineCache: existing?.lineCache ?? new Map<string, LineCacheEntry>(),
+      lineCache: existing?.lineCache ?? new Map<string, LineSnapshotCache>(),
       checkCache: existing?.checkCache ?? new Map<string, CheckCacheEntry>(),
     };
     states.set(keyOf(name), next);
@@ -129,34 +128,25 @@ export function createEngine(): Engine {
     const nowShown = new Map<string, readonly Value[]>();
     for (const line of model.lines) {
       const cells = s.evaluation.values[line.id] as readonly Value[];
-      const meta = JSON.stringify([
-        line.label,
-        line.section,
-        line.unit,
-        line.span,
-        line.source,
-        line.kind,
-        line.scalar,
-        line.ruleOf,
-        line.rules.map((r) => r.exception),
-      ]);
       const cached = s.lineCache.get(line.name);
-      let snaps: LineSnapshot[];
-      if (cached?.cells === cells && cached.meta === meta) snaps = cached.snaps;
-      else {
-        snaps = lineSnapshots(line, model, cells);
-        s.lineCache.set(line.name, { cells, meta, snaps });
-      }
+      const entry = cachedLineSnapshots(line, model, cells, cached);
+      if (entry !== cached) s.lineCache.set(line.name, entry);
       liveLines.add(line.name);
-      lines.push(...snaps);
+      for (const snap of entry.snaps) lines.push(snap);
       nowShown.set(line.name, cells);
       const before = shown.get(line.name);
       if (before === undefined || (before !== cells && !cellsEqual(before, cells))) {
-        for (const snap of snaps) changed.push(snap.key);
+        for (const snap of entry.snaps) changed.push(snap.key);
       }
     }
-    for (const name of [...s.lineCache.keys()]) if (!liveLines.has(name)) s.lineCache.delete(name);
+    if (s.lineCache.size > liveLines.size) {
+      for (const name of [...s.lineCache.keys()])
+        if (!liveLines.has(name)) s.lineCache.delete(name);
+    }
     shown = nowShown;
+    const delta = linesDelta(shownLines, shownOrder, lines);
+    shownLines = new Map(lines.map((l) => [l.key, l]));
+    shownOrder = lines.map((l) => l.key);
     const checks = model.checks.map((check, i): CheckSnapshot => {
       const reads = check.reads.map((id) => s.evaluation.values[id] as readonly Value[]);
       const cacheKey = `${i}\u0000${check.fingerprint}`;
@@ -186,6 +176,7 @@ export function createEngine(): Engine {
       masterCheck: { passed: failed === 0, failed, known },
       diagnostics: diagnostics(s.checked, s.evaluation.compiled),
       changed,
+      delta,
     };
   }
 

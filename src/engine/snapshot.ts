@@ -63,10 +63,36 @@ export interface DiagnosticSnapshot {
   }[];
 }
 
+/** A line whose only change since the previous snapshot is where it is in the text. */
+export interface MovedLine {
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * How the grid lines changed since the previous snapshot the same engine returned (from
+ * `update`, `setScenario` or `snapshot`), so the worker can send only that. Applying it to the
+ * previous snapshot's lines gives this snapshot's `lines`: drop `removed`, set `from`/`to` of
+ * `moved`, replace or add `lines` by key, then order by `order` when it is present.
+ */
+export interface SnapshotDelta {
+  /** Every line's key in grid order, when lines were added, removed or reordered; else absent. */
+  readonly order?: readonly string[];
+  /** Lines that are new, or changed in more than their span (values, label, unit, ...), whole. */
+  readonly lines: readonly LineSnapshot[];
+  /** Lines whose only change is their span (text above them was edited). */
+  readonly moved: readonly MovedLine[];
+  /** Keys of lines that are gone. */
+  readonly removed: readonly string[];
+}
+
 /**
  * A whole evaluated model as plain, structured-clone data. Mirrors `EvaluationDto` without the
  * `revision` and `elapsedMs` the worker adds. `changed` lists the keys of lines whose values
- * changed since the previous snapshot of the same engine.
+ * changed since the previous snapshot of the same engine; `delta` says how to turn the previous
+ * snapshot's `lines` into these. Line and cell objects are reused from one snapshot to the next
+ * when nothing in them changed, so `lines` costs little to build.
  */
 export interface EvalSnapshot {
   readonly title: string;
@@ -82,6 +108,8 @@ export interface EvalSnapshot {
   };
   readonly diagnostics: readonly DiagnosticSnapshot[];
   readonly changed: readonly string[];
+  /** The lines' changes since the previous snapshot, for sending only those. */
+  readonly delta: SnapshotDelta;
 }
 
 /** The key an auditor would type for a line (and member): `band_d`, `pressures[children]`. */
@@ -119,29 +147,98 @@ export function cellSnapshot(
   return exception ? { ...base, exception: true } : base;
 }
 
-/** The grid lines of one line item (one per member), from its cells. */
-export function lineSnapshots(
+/** The formatted cells of one member of a line item: every period, and the scalar when one. */
+interface RowCells {
+  readonly cells: readonly CellSnapshot[];
+  readonly scalar: CellSnapshot | undefined;
+}
+
+/**
+ * A line item's grid lines with what they were built from, so the next snapshot rebuilds only
+ * what changed: cells are formatted again only when the values (or how they are shown) changed,
+ * and a line object is new only when one of its fields changed.
+ */
+export interface LineSnapshotCache {
+  readonly values: readonly Value[];
+  /** What the formatting depends on besides the values: unit, scalar, exceptions, shape. */
+  readonly format: string;
+  readonly rows: readonly RowCells[];
+  readonly snaps: readonly LineSnapshot[];
+}
+
+function formatKey(line: EngineLine, model: EngineModel): string {
+  let exceptions = "";
+  if (!line.scalar) {
+    for (let t = 0; t < line.ruleOf.length; t++)
+      exceptions += line.rules[line.ruleOf[t] ?? -1]?.exception === true ? "1" : "0";
+  }
+  return `${line.unit}\u0000${line.scalar ? 1 : 0}\u0000${exceptions}\u0000${model.shapeKey}`;
+}
+
+function rowCells(
   line: EngineLine,
   model: EngineModel,
   cells: readonly Value[],
-): LineSnapshot[] {
+  m: number,
+): RowCells {
   const P = model.periods.length;
+  const row: CellSnapshot[] = [];
+  if (line.scalar) {
+    const scalar = cellSnapshot(cells[m * P] as Value, line.unit, model, false);
+    for (let t = 0; t < P; t++) row.push(scalar);
+    return { cells: row, scalar };
+  }
+  for (let t = 0; t < P; t++) {
+    const exception = line.rules[line.ruleOf[t] ?? -1]?.exception ?? false;
+    row.push(cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception));
+  }
+  return { cells: row, scalar: undefined };
+}
+
+/** Whether `snap` already says everything `next` would (the same cells and fields). */
+function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is LineSnapshot {
+  return (
+    snap !== undefined &&
+    snap.cells === next.cells &&
+    snap.scalar === next.scalar &&
+    snap.key === next.key &&
+    snap.name === next.name &&
+    snap.member === next.member &&
+    snap.label === next.label &&
+    snap.section === next.section &&
+    snap.kind === next.kind &&
+    snap.unit === next.unit &&
+    snap.source === next.source &&
+    snap.from === next.from &&
+    snap.to === next.to
+  );
+}
+
+/**
+ * The grid lines of one line item (one per member), from its cells, reusing what `previous`
+ * (the same line item's last result) already formatted.
+ */
+export function cachedLineSnapshots(
+  line: EngineLine,
+  model: EngineModel,
+  values: readonly Value[],
+  previous: LineSnapshotCache | undefined,
+): LineSnapshotCache {
+  const format = formatKey(line, model);
+  const reuseCells =
+    previous !== undefined &&
+    previous.format === format &&
+    previous.values === values &&
+    previous.rows.length === line.memberCount;
   const dim = model.dimensions[line.dim];
-  const out: LineSnapshot[] = [];
+  const rows: RowCells[] = [];
+  const snaps: LineSnapshot[] = [];
+  let same = reuseCells && previous.snaps.length === line.memberCount;
   for (let m = 0; m < line.memberCount; m++) {
-    const row: CellSnapshot[] = [];
-    let scalar: CellSnapshot | undefined;
-    if (line.scalar) {
-      scalar = cellSnapshot(cells[m * P] as Value, line.unit, model, false);
-      for (let t = 0; t < P; t++) row.push(scalar);
-    } else {
-      for (let t = 0; t < P; t++) {
-        const exception = line.rules[line.ruleOf[t] ?? -1]?.exception ?? false;
-        row.push(cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception));
-      }
-    }
+    const row = reuseCells ? (previous.rows[m] as RowCells) : rowCells(line, model, values, m);
+    rows.push(row);
     const member = dim?.members[m]?.name;
-    out.push({
+    const next: LineSnapshot = {
       key: lineKey(line, model, m),
       name: line.name,
       ...(member === undefined ? {} : { member }),
@@ -149,14 +246,21 @@ export function lineSnapshots(
       section: line.section,
       kind: line.kind,
       unit: line.unit,
-      cells: row,
-      ...(scalar === undefined ? {} : { scalar }),
+      cells: row.cells,
+      ...(row.scalar === undefined ? {} : { scalar: row.scalar }),
       ...(line.source === undefined ? {} : { source: line.source }),
       from: line.span.from,
       to: line.span.to,
-    });
+    };
+    const before = previous?.snaps[m];
+    if (sameLine(before, next)) snaps.push(before);
+    else {
+      same = false;
+      snaps.push(next);
+    }
   }
-  return out;
+  if (same && previous !== undefined) return previous;
+  return { values, format, rows, snaps };
 }
 
 /** A language diagnostic as plain data, with its line item named. */
@@ -175,4 +279,38 @@ export function diagnosticSnapshot(d: Diagnostic, model: EngineModel): Diagnosti
           related: d.related.map((r) => ({ from: r.span.from, to: r.span.to, message: r.message })),
         }),
   };
+}
+
+/** Whether two lines differ in nothing but their span. */
+function onlyMoved(a: LineSnapshot, b: LineSnapshot): boolean {
+  return sameLine(a, { ...b, from: a.from, to: a.to });
+}
+
+/** The delta from the lines `before` (by key, in `beforeOrder`) to `lines`. */
+export function linesDelta(
+  before: ReadonlyMap<string, LineSnapshot>,
+  beforeOrder: readonly string[],
+  lines: readonly LineSnapshot[],
+): SnapshotDelta {
+  const changed: LineSnapshot[] = [];
+  const moved: MovedLine[] = [];
+  const seen = new Set<string>();
+  let sameOrder = lines.length === beforeOrder.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineSnapshot;
+    if (sameOrder && beforeOrder[i] !== line.key) sameOrder = false;
+    seen.add(line.key);
+    const old = before.get(line.key);
+    if (old === line) continue;
+    if (old !== undefined && onlyMoved(old, line))
+      moved.push({ key: line.key, from: line.from, to: line.to });
+    else changed.push(line);
+  }
+  const removed = beforeOrder.filter((k) => !seen.has(k));
+  // Duplicate keys (a name declared twice) cannot be addressed by key: send everything.
+  if (seen.size !== lines.length || before.size !== beforeOrder.length)
+    return { order: lines.map((l) => l.key), lines, moved: [], removed };
+  return sameOrder
+    ? { lines: changed, moved, removed }
+    : { order: lines.map((l) => l.key), lines: changed, moved, removed };
 }

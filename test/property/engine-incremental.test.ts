@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createEngine, type EvalSnapshot } from "../../src/engine";
+import {
+  createEngine,
+  type EvalSnapshot,
+  type LineSnapshot,
+  type SnapshotDelta,
+} from "../../src/engine";
 
 /** A line of a generated model: an input (one value or one per period) or a calculation. */
 type Def =
@@ -134,7 +139,22 @@ function apply(m: Model, e: Edit): Model {
 }
 
 function comparable(s: EvalSnapshot): unknown {
-  return Object.fromEntries(Object.entries(s).filter(([key]) => key !== "changed"));
+  return Object.fromEntries(
+    Object.entries(s).filter(([key]) => key !== "changed" && key !== "delta"),
+  );
+}
+
+/** What a receiver of only the deltas holds: the previous lines with `delta` applied. */
+function applyDelta(before: readonly LineSnapshot[], delta: SnapshotDelta): LineSnapshot[] {
+  const byKey = new Map(before.map((l) => [l.key, l]));
+  for (const key of delta.removed) byKey.delete(key);
+  for (const m of delta.moved) {
+    const line = byKey.get(m.key);
+    if (line !== undefined) byKey.set(m.key, { ...line, from: m.from, to: m.to });
+  }
+  for (const line of delta.lines) byKey.set(line.key, line);
+  const order = delta.order ?? before.map((l) => l.key);
+  return order.map((k) => byKey.get(k)).filter((l) => l !== undefined);
 }
 
 describe("incremental recompute", () => {
@@ -144,13 +164,16 @@ describe("incremental recompute", () => {
         const engine = createEngine();
         let current = start;
         let scenario: string | null = null;
-        engine.update(print(current));
+        let received = applyDelta([], engine.update(print(current)).delta);
         for (const e of edits) {
           if (e.kind === "scenario") scenario = e.name;
           current = apply(current, e);
           const text = print(current);
-          engine.setScenario(scenario);
+          received = applyDelta(received, engine.setScenario(scenario).delta);
           const incremental = engine.update(text);
+          // The deltas alone rebuild the lines exactly.
+          received = applyDelta(received, incremental.delta);
+          expect(received).toEqual(incremental.lines);
           const fresh = createEngine();
           fresh.update(text);
           expect(comparable(incremental)).toEqual(comparable(fresh.setScenario(scenario)));

@@ -192,3 +192,36 @@ d (number) = b + c
     expect(next.values[d]?.map(String)).toEqual(["20", "10", "10"]);
   });
 });
+
+describe("snapshot delta", () => {
+  it("lists only the lines an edit changed, and moves the spans of lines below", () => {
+    const engine = createEngine();
+    const first = engine.update(diamond("a * 2"));
+    // The first snapshot sends everything, in order.
+    expect(first.delta.order).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect(first.delta.lines.map((l) => l.key)).toEqual(["a", "b", "c", "d", "e", "f"]);
+    // a = 1 → 12 makes the text one character longer: a, b, c and d change values; e and f only move.
+    const next = engine.update(
+      diamond("a * 2").replace("input a (number) = 1", "input a (number) = 12"),
+    );
+    expect(next.delta.order).toBeUndefined();
+    expect(next.delta.lines.map((l) => l.key)).toEqual(["a", "b", "c", "d"]);
+    expect(next.delta.moved.map((m) => m.key)).toEqual(["e", "f"]);
+    const e = next.lines.find((l) => l.key === "e");
+    expect(next.delta.moved[0]).toEqual({ key: "e", from: e?.from, to: e?.to });
+    expect(next.delta.removed).toEqual([]);
+    // Unchanged lines are the very same objects as before.
+    expect(next.lines[4]?.cells).toBe(first.lines[4]?.cells);
+    // d = b + c = 2a + 3a = 60.
+    expect(next.delta.lines[3]?.cells.map((c) => c.value)).toEqual(["60", "60", "60"]);
+  });
+
+  it("reports removed lines and the new order", () => {
+    const engine = createEngine();
+    engine.update(diamond("a * 2"));
+    const next = engine.update(diamond("a * 2").replace("f (number) = e * 2\n", ""));
+    expect(next.delta.removed).toEqual(["f"]);
+    expect(next.delta.order).toEqual(["a", "b", "c", "d", "e"]);
+    expect(next.delta.lines).toEqual([]);
+  });
+});

@@ -76,6 +76,17 @@ for (const edit of workload.edits) {
     "compileModel",
     median(() => engine.compileModel(nextChecked, null)),
   );
+  const cache = new engine.CompileCache();
+  engine.compileModel(checked, null, cache);
+  let c = 0;
+  const nextCheckeds = texts.map((t) => lang.checkModel(t));
+  show(
+    "compileModel, cached (alternating values)",
+    median(() => {
+      engine.compileModel(nextCheckeds[c % 2] ?? nextChecked, null, cache);
+      c++;
+    }),
+  );
   show(
     "recompute",
     median(() => engine.recompute(full, nextCompiled)),

@@ -13,6 +13,7 @@ import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
 import { BLANK, isError, makeError, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
+import { lineCacheKey, type CompileCache, type CompiledParts } from "./compile-cache";
 
 /** A model compiled for one scenario, with its dependency graph and evaluation plan. */
 export interface CompiledModel {
@@ -24,9 +25,14 @@ export interface CompiledModel {
 /**
  * Compiles a checked model for evaluation under `scenario` (null: the base case; an unknown name
  * is treated as the base case). Scenario overrides replace input values before compiling, so a
- * scenario switch looks to recompute like an edit of the overridden inputs.
+ * scenario switch looks to recompute like an edit of the overridden inputs. With `cache` (kept
+ * from the previous compile of the same scenario), unchanged line items are not compiled again.
  */
-export function compileModel(checked: CheckedModel, scenario: string | null): CompiledModel {
+export function compileModel(
+  checked: CheckedModel,
+  scenario: string | null,
+  cache?: CompileCache,
+): CompiledModel {
   const dimIndex = new Map(checked.dimensions.map((d, i) => [d.name, i]));
   const periodIndex = new Map(checked.periodYears.map((y, i) => [y, i]));
   const scope: CompileScope = { checked, dimIndex, periodIndex };
@@ -34,16 +40,29 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
   const overrides = new Map<number, InputValues>();
   for (const o of chosen?.overrides ?? []) overrides.set(o.item, o.values);
 
+  const shapeKey = JSON.stringify([
+    checked.periods,
+    checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
+  ]);
   const builder = new GraphBuilder(checked.lineItems.length);
   const scalarInputs = new Uint8Array(checked.lineItems.length);
   const drafts: EngineLine[] = [];
   checked.lineItems.forEach((item, id) => {
-    const reads: Read[] = [];
-    const { line, scalarInput } = compileLine(item, id, scope, overrides.get(id), reads);
-    scalarInputs[id] = scalarInput ? 1 : 0;
-    for (const r of reads) builder.addEdge(id, r.line, r.kind);
+    const dim = item.dimension === undefined ? -1 : (dimIndex.get(item.dimension) ?? -1);
+    const override = overrides.get(id);
+    const key =
+      cache === undefined ? undefined : lineCacheKey(item, checked, shapeKey, dim, override);
+    let parts = cache?.get(item.name, key);
+    if (parts === undefined) {
+      parts = compileParts(item, scope, dim, override);
+      cache?.set(item.name, key, parts);
+    }
+    const line = engineLine(item, id, scope, dim, parts);
+    scalarInputs[id] = parts.scalarInput ? 1 : 0;
+    for (const r of parts.reads) builder.addEdge(id, r.line, r.kind);
     drafts.push(line);
   });
+  cache?.finish();
   const graph = builder.build();
   const plan = planEvaluation(graph);
 
@@ -62,10 +81,6 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
   const lines = drafts.map((d, id) => (scalar[id] === 1 ? { ...d, scalar: true } : d));
   const lineByName = new Map(lines.map((l) => [l.name, l.id]));
   const checks = checked.checks.map((c) => compileCheck(c, scope, lines));
-  const shapeKey = JSON.stringify([
-    checked.periods,
-    checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
-  ]);
   const model: EngineModel = {
     title: checked.title,
     periods: checked.periods,
@@ -84,26 +99,19 @@ export function compileModel(checked: CheckedModel, scenario: string | null): Co
   return { model, graph, plan };
 }
 
-/** A compiled line before its scalar flag is known, and whether it is an input given as one value. */
-interface LineDraft {
-  readonly line: EngineLine;
-  readonly scalarInput: boolean;
+function memberCountOf(scope: CompileScope, dim: number): number {
+  return dim >= 0 ? (scope.checked.dimensions[dim]?.members.length ?? 1) : 1;
 }
 
-function compileLine(
+/** A line item compiled: its checked fields around the (possibly cached) compiled parts. */
+function engineLine(
   item: CheckedLineItem,
   id: number,
   scope: CompileScope,
-  override: InputValues | undefined,
-  reads: Read[],
-): LineDraft {
-  const checked = scope.checked;
-  const P = checked.periods.length;
-  const dim = item.dimension === undefined ? -1 : (scope.dimIndex.get(item.dimension) ?? -1);
-  const memberCount = dim >= 0 ? (checked.dimensions[dim]?.members.length ?? 1) : 1;
-  const base = item.decl.span.from;
-  const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
-  const common = {
+  dim: number,
+  parts: CompiledParts,
+): EngineLine {
+  return {
     id,
     name: item.name,
     label: item.label,
@@ -111,25 +119,44 @@ function compileLine(
     kind: item.kind,
     unit: item.unit.display,
     dim,
-    memberCount,
+    memberCount: memberCountOf(scope, dim),
     source: item.source,
     span: item.span,
+    inputs: parts.inputs,
+    rules: parts.rules,
+    ruleOf: parts.ruleOf,
+    opening: parts.opening,
+    scalar: false,
+    fingerprint: parts.fingerprint,
   };
+}
+
+/** Compiles what a line item computes: its input cells, or its rules and what they read. */
+function compileParts(
+  item: CheckedLineItem,
+  scope: CompileScope,
+  dim: number,
+  override: InputValues | undefined,
+): CompiledParts {
+  const checked = scope.checked;
+  const P = checked.periods.length;
+  const memberCount = memberCountOf(scope, dim);
+  const base = item.decl.span.from;
+  const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
   const def = item.definition;
   if (def.kind === "input") {
     const values = override ?? def.values;
-    const inputs = inputCells(item, values, checked.periods, memberCount);
-    const line: EngineLine = {
-      ...common,
-      inputs,
+    return {
+      inputs: inputCells(item, values, checked.periods, memberCount),
       rules: [],
       ruleOf: [],
       opening: undefined,
-      scalar: false,
       fingerprint: `${declText}\u0000${JSON.stringify(values)}`,
+      scalarInput: values.kind === "scalar" || values.kind === "members",
+      reads: [],
     };
-    return { line, scalarInput: values.kind === "scalar" || values.kind === "members" };
   }
+  const reads: Read[] = [];
   const rules: EngineRule[] = [];
   const ruleOf = new Array<number>(P).fill(-1);
   for (const rule of def.rules) {
@@ -159,16 +186,15 @@ function compileLine(
   // Names, not ids, of what the formulas read: ids shift when lines are added above.
   let targets = "";
   for (const r of reads) targets += `${checked.lineItems[r.line]?.name ?? "?"},`;
-  const line: EngineLine = {
-    ...common,
+  return {
     inputs: [],
     rules,
     ruleOf,
     opening,
-    scalar: false,
     fingerprint: `${declText}\u0000${def.opening ?? ""}\u0000${targets}`,
+    scalarInput: false,
+    reads,
   };
-  return { line, scalarInput: false };
 }
 
 function exprText(text: string, expr: Expr): string {

@@ -25,4 +25,5 @@ export type { CheckFailure, CheckOutcome } from "./checks";
 export { type ExplainNode, ExplainLimits } from "./explain";
 export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 export { compileModel, type CompiledModel } from "./compile";
+export { CompileCache } from "./compile-cache";
 export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";

@@ -1,6 +1,7 @@
 import { checkModel, formatMessage, type CheckedModel } from "../lang";
 import { evaluateCheck, exactValue, showValue, type CheckOutcome } from "./checks";
 import { compileModel, type CompiledModel } from "./compile";
+import { CompileCache } from "./compile-cache";
 import { isDecimal, toExactString, formatDisplay } from "./num";
 import { explainCell, type ExplainNode } from "./explain";
 import { goalSeek, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
@@ -84,6 +85,7 @@ interface ScenarioState {
   readonly checked: CheckedModel;
   readonly lineCache: Map<string, LineSnapshotCache>;
   readonly checkCache: Map<string, CheckCacheEntry>;
+  readonly compileCache: CompileCache;
 }
 
 /** Makes an engine session with an empty model. Pure: no clock, no DOM, no randomness. */
@@ -103,7 +105,8 @@ export function createEngine(): Engine {
     const name = known ? scenario : null;
     const existing = states.get(keyOf(name));
     if (existing?.checked === checked) return existing;
-    const compiled: CompiledModel = compileModel(checked, name);
+    const compileCache = existing?.compileCache ?? new CompileCache();
+    const compiled: CompiledModel = compileModel(checked, name, compileCache);
     // A scenario seen for the first time starts from another scenario's values, so switching
     // recomputes only what its overrides feed.
     const seed = existing ?? states.get(keyOf(active)) ?? states.values().next().value;
@@ -114,6 +117,7 @@ export function createEngine(): Engine {
       checked,
       lineCache: existing?.lineCache ?? new Map<string, LineSnapshotCache>(),
       checkCache: existing?.checkCache ?? new Map<string, CheckCacheEntry>(),
+      compileCache,
     };
     states.set(keyOf(name), next);
     return next;

@@ -15,7 +15,7 @@ import { didYouMean } from "../names";
 import { collectSymbols, periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { periodLabel } from "../syntax/cst-to-ast";
-import { parseModel } from "../syntax/parse";
+import { parseModelIncremental as parseModel } from "../syntax/incremental";
 import { checkExpr, checkTolerance, isPlainLiteral, tyText } from "./expressions";
 import type { CheckState, Ty } from "./expressions";
 import {

@@ -1,6 +1,6 @@
 import type { CheckedLineItem, CheckedModel, Expr, InputValues } from "../lang";
 import type { Read } from "./eval/compile-expr";
-import type { EngineRule } from "./model";
+import type { EngineLine, EngineRule } from "./model";
 import type { Value } from "./eval/value";
 
 /** What compiling one line item produced, apart from the fields copied from the checked item. */
@@ -14,9 +14,28 @@ export interface CompiledParts {
   readonly reads: readonly Read[];
 }
 
+/** Everything a line item's compiled parts depend on (see {@link CompileCache}). */
+export interface LineSource {
+  readonly declText: string;
+  readonly dim: number;
+  /** Input values as JSON (a scenario may replace them); "" for a calculation. */
+  readonly values: string;
+  /** Per rule: from, to, exception; then per reference: line, period kind, offset, member. */
+  readonly shape: readonly number[];
+}
+
 interface Entry {
-  readonly key: string;
+  readonly source: LineSource;
   readonly parts: CompiledParts;
+  /** The line compiled last time, reused whole when none of its fields changed. */
+  line: EngineLine | undefined;
+}
+
+function sameSource(a: LineSource, b: LineSource): boolean {
+  if (a.declText !== b.declText || a.dim !== b.dim || a.values !== b.values) return false;
+  if (a.shape.length !== b.shape.length) return false;
+  for (let i = 0; i < a.shape.length; i++) if (a.shape[i] !== b.shape[i]) return false;
+  return true;
 }
 
 /**
@@ -29,19 +48,36 @@ interface Entry {
 export class CompileCache {
   private entries = new Map<string, Entry>();
   private used = new Map<string, Entry>();
+  private shapeKey = "";
 
-  /** The parts cached under `name` for `key`, if any. */
-  get(name: string, key: string | undefined): CompiledParts | undefined {
-    if (key === undefined) return undefined;
+  /** Starts a compile of a model with these periods and dimensions (a change empties the cache). */
+  begin(shapeKey: string): void {
+    if (shapeKey !== this.shapeKey) this.entries.clear();
+    this.shapeKey = shapeKey;
+  }
+
+  /** The parts cached under `name` for `source`, if any. */
+  get(name: string, source: LineSource | undefined): CompiledParts | undefined {
+    if (source === undefined) return undefined;
     const entry = this.entries.get(name);
-    if (entry === undefined || entry.key !== key) return undefined;
+    if (entry === undefined || !sameSource(entry.source, source)) return undefined;
     this.used.set(name, entry);
     return entry.parts;
   }
 
-  /** Remembers `parts` for `name` under `key`. */
-  set(name: string, key: string | undefined, parts: CompiledParts): void {
-    if (key !== undefined) this.used.set(name, { key, parts });
+  /** Remembers `parts` for `name` under `source`. */
+  set(name: string, source: LineSource | undefined, parts: CompiledParts): void {
+    if (source !== undefined) this.used.set(name, { source, parts, line: undefined });
+  }
+
+  /** The line compiled last time for `name` when it equals `line` in every field, else `line`. */
+  reuse(line: EngineLine): EngineLine {
+    const entry = this.used.get(line.name);
+    if (entry === undefined) return line;
+    const old = entry.line;
+    if (old !== undefined && sameLine(old, line)) return old;
+    entry.line = line;
+    return line;
   }
 
   /** Ends a compile: forgets the line items it did not use. */
@@ -51,39 +87,61 @@ export class CompileCache {
   }
 }
 
-/** The cache key of a line item (see {@link CompileCache}), or undefined when it cannot be cached. */
-export function lineCacheKey(
-  item: CheckedLineItem,
-  checked: CheckedModel,
-  shapeKey: string,
-  dim: number,
-  values: InputValues | undefined,
-): string | undefined {
-  let key = `${checked.text.slice(item.decl.span.from, item.decl.span.to)}\u0000${shapeKey}\u0000${dim}`;
-  const def = item.definition;
-  if (def.kind === "input") return `${key}\u0000${JSON.stringify(values ?? def.values)}`;
-  for (const rule of def.rules) {
-    key += `\u0000${rule.from as number}:${rule.to as number}:${rule.exception ? 1 : 0}|`;
-    const references = referencesKey(rule.expr, checked);
-    if (references === undefined) return undefined;
-    key += references;
-  }
-  return key;
+function sameLine(a: EngineLine, b: EngineLine): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.label === b.label &&
+    a.section === b.section &&
+    a.kind === b.kind &&
+    a.unit === b.unit &&
+    a.dim === b.dim &&
+    a.memberCount === b.memberCount &&
+    a.source === b.source &&
+    a.span.from === b.span.from &&
+    a.span.to === b.span.to &&
+    a.inputs === b.inputs &&
+    a.rules === b.rules &&
+    a.ruleOf === b.ruleOf &&
+    a.opening === b.opening &&
+    a.scalar === b.scalar &&
+    a.fingerprint === b.fingerprint
+  );
 }
 
-/** What every reference under `expr` resolved to, in a fixed order. */
-function referencesKey(expr: Expr, checked: CheckedModel): string | undefined {
-  let key = "";
+const periodKinds = { current: 0, relative: 1, absolute: 2 } as const;
+
+/** What a line item's compiled parts depend on, or undefined when it cannot be cached. */
+export function lineSource(
+  item: CheckedLineItem,
+  checked: CheckedModel,
+  dim: number,
+  values: InputValues | undefined,
+): LineSource | undefined {
+  const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
+  const def = item.definition;
+  if (def.kind === "input")
+    return { declText, dim, values: JSON.stringify(values ?? def.values), shape: [] };
+  const shape: number[] = [];
+  for (const rule of def.rules) {
+    shape.push(rule.from, rule.to, rule.exception ? 1 : 0);
+    if (!addReferences(rule.expr, checked, shape)) return undefined;
+  }
+  return { declText, dim, values: "", shape };
+}
+
+/** Appends what every reference under `expr` resolved to; false for an unknown node kind. */
+function addReferences(expr: Expr, checked: CheckedModel, out: number[]): boolean {
   const stack: Expr[] = [expr];
   for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
     switch (e.kind) {
       case "ref": {
         const r = checked.references.get(e.id);
-        if (r === undefined) key += "?;";
+        if (r === undefined) out.push(-1, -1, 0, -1);
         else {
           const p = r.period;
           const at = p.kind === "relative" ? p.offset : p.kind === "absolute" ? p.index : 0;
-          key += `${r.item as number},${p.kind},${at},${r.member?.index ?? -1};`;
+          out.push(r.item, periodKinds[p.kind], at, r.member?.index ?? -1);
         }
         break;
       }
@@ -114,8 +172,8 @@ function referencesKey(expr: Expr, checked: CheckedModel): string | undefined {
         break;
       default:
         // An expression kind added to the language since: do not cache what it compiled to.
-        return undefined;
+        return false;
     }
   }
-  return key;
+  return true;
 }

@@ -13,7 +13,7 @@ import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
 import { BLANK, isError, makeError, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
-import { lineCacheKey, type CompileCache, type CompiledParts } from "./compile-cache";
+import { lineSource, type CompileCache, type CompiledParts } from "./compile-cache";
 
 /** A model compiled for one scenario, with its dependency graph and evaluation plan. */
 export interface CompiledModel {
@@ -44,25 +44,24 @@ export function compileModel(
     checked.periods,
     checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
   ]);
+  cache?.begin(shapeKey);
   const builder = new GraphBuilder(checked.lineItems.length);
   const scalarInputs = new Uint8Array(checked.lineItems.length);
   const drafts: EngineLine[] = [];
   checked.lineItems.forEach((item, id) => {
     const dim = item.dimension === undefined ? -1 : (dimIndex.get(item.dimension) ?? -1);
     const override = overrides.get(id);
-    const key =
-      cache === undefined ? undefined : lineCacheKey(item, checked, shapeKey, dim, override);
-    let parts = cache?.get(item.name, key);
+    const source = cache === undefined ? undefined : lineSource(item, checked, dim, override);
+    let parts = cache?.get(item.name, source);
     if (parts === undefined) {
       parts = compileParts(item, scope, dim, override);
-      cache?.set(item.name, key, parts);
+      cache?.set(item.name, source, parts);
     }
     const line = engineLine(item, id, scope, dim, parts);
     scalarInputs[id] = parts.scalarInput ? 1 : 0;
     for (const r of parts.reads) builder.addEdge(id, r.line, r.kind);
     drafts.push(line);
   });
-  cache?.finish();
   const graph = builder.build();
   const plan = planEvaluation(graph);
 
@@ -78,7 +77,11 @@ export function compileModel(
       scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
     }
   }
-  const lines = drafts.map((d, id) => (scalar[id] === 1 ? { ...d, scalar: true } : d));
+  const lines = drafts.map((d, id) => {
+    const line = scalar[id] === 1 ? { ...d, scalar: true } : d;
+    return cache === undefined ? line : cache.reuse(line);
+  });
+  cache?.finish();
   const lineByName = new Map(lines.map((l) => [l.name, l.id]));
   const checks = checked.checks.map((c) => compileCheck(c, scope, lines));
   const model: EngineModel = {

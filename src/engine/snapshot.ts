@@ -159,6 +159,8 @@ interface RowCells {
  * and a line object is new only when one of its fields changed.
  */
 export interface LineSnapshotCache {
+  readonly line: EngineLine;
+  readonly shapeKey: string;
   readonly values: readonly Value[];
   /** What the formatting depends on besides the values: unit, scalar, exceptions, shape. */
   readonly format: string;
@@ -224,6 +226,13 @@ export function cachedLineSnapshots(
   values: readonly Value[],
   previous: LineSnapshotCache | undefined,
 ): LineSnapshotCache {
+  if (
+    previous !== undefined &&
+    previous.line === line &&
+    previous.values === values &&
+    previous.shapeKey === model.shapeKey
+  )
+    return previous;
   const format = formatKey(line, model);
   const reuseCells =
     previous !== undefined &&
@@ -259,8 +268,8 @@ export function cachedLineSnapshots(
       snaps.push(next);
     }
   }
-  if (same && previous !== undefined) return previous;
-  return { values, format, rows, snaps };
+  if (same && previous !== undefined) return { ...previous, line, shapeKey: model.shapeKey };
+  return { line, shapeKey: model.shapeKey, values, format, rows, snaps };
 }
 
 /** A language diagnostic as plain data, with its line item named. */

@@ -7,7 +7,6 @@
  * text at once, except that node ids are numbered differently (still unique within the tree).
  */
 import { makeSpan } from "../../base";
-import type { Span } from "../../base";
 import type * as A from "../ast";
 import { nodeId } from "../ast";
 import { sortDiagnostics } from "../diagnostics";
@@ -116,20 +115,34 @@ function chunkStarts(text: string): number[] {
   return starts;
 }
 
-function isSpan(value: object): value is Span {
-  const keys = Object.keys(value);
-  return keys.length === 2 && "from" in value && "to" in value;
+/** True for a span: an object with only numeric `from` and `to`. */
+function isSpan(value: Record<string, unknown>): boolean {
+  return (
+    typeof value["from"] === "number" &&
+    typeof value["to"] === "number" &&
+    value["kind"] === undefined &&
+    Object.keys(value).length === 2
+  );
 }
 
 /** A copy of `value` with every span moved by `shift` and, when `fresh`, new node ids. */
 function relocate<T>(value: T, shift: number, fresh: boolean): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => relocate(v, shift, fresh)) as T;
   if (typeof value !== "object" || value === null) return value;
-  if (isSpan(value)) return makeSpan(value.from + shift, value.to + shift) as T;
+  if (Array.isArray(value)) {
+    const list = value as readonly unknown[];
+    const copy = new Array<unknown>(list.length);
+    for (let i = 0; i < list.length; i++) copy[i] = relocate(list[i], shift, fresh);
+    return copy as T;
+  }
+  const node = value as Record<string, unknown>;
+  if (isSpan(node))
+    return makeSpan((node["from"] as number) + shift, (node["to"] as number) + shift) as T;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] =
-      key === "id" && fresh && typeof v === "number" ? nextId++ : relocate(v, shift, fresh);
+  for (const key in node) {
+    const v = node[key];
+    if (typeof v !== "object" || v === null)
+      out[key] = key === "id" && fresh && typeof v === "number" ? nextId++ : v;
+    else out[key] = relocate(v, shift, fresh);
   }
   return out as T;
 }

@@ -2,6 +2,7 @@ import type {
   ComparisonDto,
   DiagnosticDto,
   EvaluationDto,
+  EvaluationUpdateDto,
   InternalFailureDto,
   LineageDto,
   ModelSummaryDto,
@@ -61,9 +62,14 @@ export interface WorkbenchApi {
   duplicateModel(id: string): Promise<Reply<OpenModelDto>>;
   deleteModel(id: string): Promise<Reply<ModelSummaryDto>>;
   undoDelete(id: string): Promise<Reply<ModelSummaryDto>>;
-  /** Evaluates `text` as revision `revision` of the open model (incrementally). */
-  evaluate(revision: number, text: string): Promise<Reply<EvaluationDto>>;
-  setScenario(revision: number, scenario: string | null): Promise<Reply<EvaluationDto>>;
+  /**
+   * Evaluates `text` as revision `revision` of the open model (incrementally). The reply holds
+   * only the lines that changed since the last evaluation this worker sent (`delta.base`).
+   */
+  evaluate(revision: number, text: string): Promise<Reply<EvaluationUpdateDto>>;
+  setScenario(revision: number, scenario: string | null): Promise<Reply<EvaluationUpdateDto>>;
+  /** The current evaluation with every line, labelled `revision` (when a delta cannot apply). */
+  fullEvaluation(revision: number): Promise<Reply<EvaluationDto>>;
   lineage(revision: number, key: string, period: string | null): Promise<Reply<LineageDto | null>>;
   compare(
     revision: number,
@@ -96,6 +102,7 @@ export const workbenchMethods = [
   "undoDelete",
   "evaluate",
   "setScenario",
+  "fullEvaluation",
   "lineage",
   "compare",
   "save",

@@ -97,6 +97,24 @@ export interface EvaluationDto {
   readonly elapsedMs: number;
 }
 
+/**
+ * How the lines of one evaluation differ from those of evaluation `base`, which the UI shows:
+ * drop `removed`, replace or add `lines` (whole), move `moved` to their new spans, and order the
+ * result by `order` when it is given (else keep the previous order, new lines last).
+ */
+export interface LinesDeltaDto {
+  readonly base: number;
+  readonly order?: readonly string[];
+  readonly lines: readonly LineDto[];
+  readonly moved: readonly { readonly key: string; readonly from: number; readonly to: number }[];
+  readonly removed: readonly string[];
+}
+
+/** An evaluation as the worker sends it: with every line, or with only what changed. */
+export type EvaluationUpdateDto =
+  | (Omit<EvaluationDto, "lines"> & { readonly lines: readonly LineDto[]; readonly delta?: never })
+  | (Omit<EvaluationDto, "lines"> & { readonly lines?: never; readonly delta: LinesDeltaDto });
+
 /** A node of a derivation tree, the same tree as `precept explain`. */
 export interface ExplainNodeDto {
   readonly key: string;

@@ -1,5 +1,10 @@
 import type { Comparison, EvalSnapshot, ExplainNode } from "../engine";
-import type { ComparisonDto, EvaluationDto, ExplainNodeDto } from "../protocol";
+import type {
+  ComparisonDto,
+  EvaluationDto,
+  EvaluationUpdateDto,
+  ExplainNodeDto,
+} from "../protocol";
 
 /** Adds the revision and timing to an engine snapshot; the shapes are otherwise the same. */
 export function toEvaluationDto(
@@ -18,6 +23,26 @@ export function toEvaluationDto(
     masterCheck: snapshot.masterCheck,
     diagnostics: snapshot.diagnostics,
     elapsedMs,
+  };
+}
+
+/**
+ * The snapshot as a delta against the evaluation `base` the UI was last sent, or whole when there
+ * is no base (a model just opened).
+ */
+export function toEvaluationUpdateDto(
+  snapshot: EvalSnapshot,
+  revision: number,
+  base: number | null,
+  elapsedMs: number,
+): EvaluationUpdateDto {
+  const full = toEvaluationDto(snapshot, revision, elapsedMs);
+  if (base === null) return full;
+  const { lines: _all, ...rest } = full;
+  const { order, lines, moved, removed } = snapshot.delta;
+  return {
+    ...rest,
+    delta: { base, ...(order ? { order } : {}), lines, moved, removed },
   };
 }
 

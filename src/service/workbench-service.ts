@@ -15,7 +15,7 @@ import type {
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
-import { toComparisonDto, toEvaluationDto, toExplainDto } from "./dto";
+import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto, toExplainDto } from "./dto";
 import { defaultTemplateId, type Template } from "./templates";
 
 /** What the service needs from its host: the workspace, templates, a clock and storage status. */
@@ -56,10 +56,13 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
   const { workspace, templates, elapsed } = options;
   let engine: Engine = createEngine();
   let openId: string | null = null;
+  /** The revision of the last evaluation sent for this engine: the base of the next delta. */
+  let sentBase: number | null = null;
 
   const open = async (id: string): Promise<OpenModelDto> => {
     const model = unwrap(await workspace.openModel(id));
     engine = createEngine();
+    sentBase = null;
     openId = id;
     const { text, ...summary } = model;
     return { model: summary, text };
@@ -131,11 +134,21 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
     evaluate: (revision, text) =>
       guard(() => {
         const [snapshot, ms] = timed(() => engine.update(text));
-        return toEvaluationDto(snapshot, revision, ms);
+        const update = toEvaluationUpdateDto(snapshot, revision, sentBase, ms);
+        sentBase = revision;
+        return update;
       }),
     setScenario: (revision, scenario) =>
       guard(() => {
         const [snapshot, ms] = timed(() => engine.setScenario(scenario));
+        const update = toEvaluationUpdateDto(snapshot, revision, sentBase, ms);
+        sentBase = revision;
+        return update;
+      }),
+    fullEvaluation: (revision) =>
+      guard(() => {
+        const [snapshot, ms] = timed(() => engine.snapshot());
+        sentBase = revision;
         return toEvaluationDto(snapshot, revision, ms);
       }),
     lineage: (revision, key, period) =>

@@ -1,8 +1,10 @@
 import { batch } from "solid-js";
-import { createStore, reconcile } from "solid-js/store";
+import { createStore, reconcile, unwrap } from "solid-js/store";
+import { applyLinesDelta } from "./delta";
 import type {
   ComparisonDto,
   EvaluationDto,
+  EvaluationUpdateDto,
   LineageDto,
   ModelSummaryDto,
   OpenModelDto,
@@ -133,11 +135,9 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     }
   };
 
-  /** Applies an evaluation unless a newer one is already shown (stale replies are dropped). */
-  const show = (evaluation: EvaluationDto | null) => {
-    if (!evaluation) return;
-    const shown = state.evaluation?.revision ?? -1;
-    if (evaluation.revision < shown) return;
+  /** Shows a whole evaluation unless a newer one is already shown (stale replies are dropped). */
+  const showWhole = (evaluation: EvaluationDto) => {
+    if (evaluation.revision < (state.evaluation?.revision ?? -1)) return;
     // A fresh object from the worker: the grid diffs it by line key, so set it whole.
     const text = sentTexts.get(evaluation.revision);
     for (const revision of sentTexts.keys())
@@ -147,6 +147,27 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       if (text !== undefined) setState("evaluatedText", text);
     });
     void refreshLineage();
+  };
+
+  /**
+   * Shows an update from the worker: whole, or as a delta on the evaluation shown. A delta whose
+   * base is not what this tab shows (a reply was lost) is replaced by a full evaluation.
+   */
+  const show = async (update: EvaluationUpdateDto | null) => {
+    if (!update) return;
+    if (update.revision < (state.evaluation?.revision ?? -1)) return;
+    if (update.delta === undefined) {
+      showWhole(update);
+      return;
+    }
+    const shown = state.evaluation;
+    if (shown && shown.revision === update.delta.base) {
+      const { delta, ...rest } = update;
+      showWhole({ ...rest, lines: applyLinesDelta(unwrap(shown).lines, delta) });
+      return;
+    }
+    const whole = await client.call((api) => api.fullEvaluation(update.revision));
+    if (whole) showWhole(whole);
   };
 
   /**
@@ -168,7 +189,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
         const revision = state.revision;
         const text = state.text;
         sentTexts.set(revision, text);
-        show(await track(client.call((api) => api.evaluate(revision, text))));
+        await show(await track(client.call((api) => api.evaluate(revision, text))));
       } while (queuedSince());
     } finally {
       evaluation.running = false;
@@ -345,7 +366,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     async setScenario(name: string | null) {
       const revision = state.revision + 1;
       setState({ scenario: name, revision });
-      show(await track(client.call((api) => api.setScenario(revision, name))));
+      await show(await track(client.call((api) => api.setScenario(revision, name))));
     },
     async compare(left: string | null, right: string | null) {
       const comparison = await client.call((api) => api.compare(state.revision, left, right));

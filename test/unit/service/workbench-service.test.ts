@@ -37,7 +37,8 @@ describe("the workbench service", () => {
     expect(startup.models).toHaveLength(1);
     expect(startup.open.text).toBe(councilTax);
     const evaluation = await value(service.evaluate(1, startup.open.text));
-    const income = evaluation.lines.find((l) => l.key === "income");
+    // The first evaluation of an opened model carries every line.
+    const income = evaluation.lines?.find((l) => l.key === "income");
     // 250,000 properties × £1,500 = £375,000,000.
     expect(income?.cells[0]?.value).toBe("375000000");
     expect(evaluation.revision).toBe(1);
@@ -46,9 +47,15 @@ describe("the workbench service", () => {
   it("evaluate() answers with the revision it was asked for", async () => {
     const { service } = makeService();
     const startup = await value(service.start());
+    await value(service.evaluate(6, startup.open.text));
     const later = await value(service.evaluate(7, startup.open.text.replace("£1,500", "£1,600")));
     expect(later.revision).toBe(7);
-    expect(later.lines.find((l) => l.key === "income")?.cells[1]?.value).toBe("400000000");
+    // After the first evaluation only the changed lines travel, as a delta on revision 6.
+    expect(later.delta?.base).toBe(6);
+    expect(later.delta?.lines.map((l) => l.key).sort()).toEqual(["band_d", "income"]);
+    expect(later.delta?.lines.find((l) => l.key === "income")?.cells[1]?.value).toBe("400000000");
+    const whole = await value(service.fullEvaluation(8));
+    expect(whole.lines.map((l) => l.key)).toEqual(["taxbase", "band_d", "income"]);
   });
 
   it("a save on a stale revision is a conflict that returns the other text and writes nothing", async () => {

@@ -93,6 +93,27 @@ describe("the workbench store", () => {
     });
   });
 
+  it("asks for the whole evaluation when a delta's base is not the one shown", async () => {
+    const { caller, pending } = makeCaller();
+    await createRoot(async (dispose) => {
+      const [state, actions] = createWorkbenchStore(caller);
+      actions.setText("a");
+      const { lines: _lines, ...rest } = evaluation(1, "delta on a lost base");
+      pending[0]?.resolve({
+        ok: true,
+        value: { ...rest, delta: { base: 0, lines: [], moved: [], removed: [] } },
+      });
+      await flush();
+      const full = pending.find((p) => p.method === "fullEvaluation");
+      expect(full?.args).toEqual([1]);
+      expect(state.evaluation).toBeNull();
+      full?.resolve({ ok: true, value: evaluation(1, "whole") });
+      await flush();
+      expect(state.evaluation?.title).toBe("whole");
+      dispose();
+    });
+  });
+
   it("shows Recalculating only when the worker takes longer than the threshold", async () => {
     const { caller, pending } = makeCaller();
     await createRoot(async (dispose) => {

@@ -162,19 +162,19 @@ export interface LineSnapshotCache {
   readonly line: EngineLine;
   readonly shapeKey: string;
   readonly values: readonly Value[];
-  /** What the formatting depends on besides the values: unit, scalar, exceptions, shape. */
+  /** What the formatting depends on besides the values and the shape: unit, scalar, exceptions. */
   readonly format: string;
   readonly rows: readonly RowCells[];
   readonly snaps: readonly LineSnapshot[];
 }
 
-function formatKey(line: EngineLine, model: EngineModel): string {
+function formatKey(line: EngineLine): string {
   let exceptions = "";
   if (!line.scalar) {
     for (let t = 0; t < line.ruleOf.length; t++)
       exceptions += line.rules[line.ruleOf[t] ?? -1]?.exception === true ? "1" : "0";
   }
-  return `${line.unit}\u0000${line.scalar ? 1 : 0}\u0000${exceptions}\u0000${model.shapeKey}`;
+  return `${line.unit}\u0000${line.scalar ? 1 : 0}\u0000${exceptions}`;
 }
 
 function rowCells(
@@ -233,10 +233,11 @@ export function cachedLineSnapshots(
     previous.shapeKey === model.shapeKey
   )
     return previous;
-  const format = formatKey(line, model);
+  const format = formatKey(line);
   const reuseCells =
     previous !== undefined &&
     previous.format === format &&
+    previous.shapeKey === model.shapeKey &&
     previous.values === values &&
     previous.rows.length === line.memberCount;
   const dim = model.dimensions[line.dim];

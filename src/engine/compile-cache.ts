@@ -127,7 +127,7 @@ export function lineSource(
     shape.push(rule.from, rule.to, rule.exception ? 1 : 0);
     if (!addReferences(rule.expr, checked, shape)) return undefined;
   }
-  return { declText, dim, values: "", shape };
+  return { declText, dim, values: "", shape: shape.slice() };
 }
 
 /** Appends what every reference under `expr` resolved to; false for an unknown node kind. */

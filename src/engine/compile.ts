@@ -191,12 +191,12 @@ function compileParts(
   for (const r of reads) targets += `${checked.lineItems[r.line]?.name ?? "?"},`;
   return {
     inputs: [],
-    rules,
+    rules: rules.slice(),
     ruleOf,
     opening,
     fingerprint: `${declText}\u0000${def.opening ?? ""}\u0000${targets}`,
     scalarInput: false,
-    reads,
+    reads: reads.slice(),
   };
 }
 

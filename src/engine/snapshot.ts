@@ -184,15 +184,15 @@ function rowCells(
   m: number,
 ): RowCells {
   const P = model.periods.length;
-  const row: CellSnapshot[] = [];
+  const row = new Array<CellSnapshot>(P);
   if (line.scalar) {
     const scalar = cellSnapshot(cells[m * P] as Value, line.unit, model, false);
-    for (let t = 0; t < P; t++) row.push(scalar);
+    row.fill(scalar);
     return { cells: row, scalar };
   }
   for (let t = 0; t < P; t++) {
     const exception = line.rules[line.ruleOf[t] ?? -1]?.exception ?? false;
-    row.push(cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception));
+    row[t] = cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception);
   }
   return { cells: row, scalar: undefined };
 }
@@ -241,12 +241,12 @@ export function cachedLineSnapshots(
     previous.values === values &&
     previous.rows.length === line.memberCount;
   const dim = model.dimensions[line.dim];
-  const rows: RowCells[] = [];
-  const snaps: LineSnapshot[] = [];
+  const rows = new Array<RowCells>(line.memberCount);
+  const snaps = new Array<LineSnapshot>(line.memberCount);
   let same = reuseCells && previous.snaps.length === line.memberCount;
   for (let m = 0; m < line.memberCount; m++) {
     const row = reuseCells ? (previous.rows[m] as RowCells) : rowCells(line, model, values, m);
-    rows.push(row);
+    rows[m] = row;
     const member = dim?.members[m]?.name;
     const next: LineSnapshot = {
       key: lineKey(line, model, m),
@@ -263,10 +263,10 @@ export function cachedLineSnapshots(
       to: line.span.to,
     };
     const before = previous?.snaps[m];
-    if (sameLine(before, next)) snaps.push(before);
+    if (sameLine(before, next)) snaps[m] = before;
     else {
       same = false;
-      snaps.push(next);
+      snaps[m] = next;
     }
   }
   if (same && previous !== undefined) return { ...previous, line, shapeKey: model.shapeKey };

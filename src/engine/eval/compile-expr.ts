@@ -204,11 +204,11 @@ class ExprCompiler {
       }
     }
     const mode = argumentReads[fn];
-    const args: Code[] = [];
+    const args = new Array<Code>(expr.args.length);
     for (let i = 0; i < expr.args.length; i++) {
       let kind: EdgeKind = mode === undefined ? EdgeKind.same : mode(i);
       if (over?.kind === "periods") kind = EdgeKind.whole;
-      args.push(this.compile(expr.args[i] as Expr, compose(context, kind)));
+      args[i] = this.compile(expr.args[i] as Expr, compose(context, kind));
     }
     if (fn === "if" && args.length === 3) {
       const [cond, then, otherwise] = args as [Code, Code, Code];
@@ -232,8 +232,10 @@ class ExprCompiler {
     ops.reverse();
     rights.reverse();
     spans.reverse();
-    const terms: Code[] = [this.compile(node, context)];
-    for (const r of rights) terms.push(this.compile(r, context));
-    return { kind: "chain", terms, ops, spans };
+    // Exact-size arrays: the code lives as long as the model, and pushed arrays keep spare room.
+    const terms = new Array<Code>(rights.length + 1);
+    terms[0] = this.compile(node, context);
+    for (let i = 0; i < rights.length; i++) terms[i + 1] = this.compile(rights[i] as Expr, context);
+    return { kind: "chain", terms, ops: ops.slice(), spans: spans.slice() };
   }
 }

@@ -59,6 +59,19 @@ export class GraphBuilder {
     this.deps.forEach((targets, from) => {
       for (const to of targets) (dependents[to] as number[]).push(from);
     });
-    return { size: this.size, deps: this.deps, kinds: this.kinds, dependents };
+    // Arrays grown by push keep spare room; the graph lives as long as the model, so trim them.
+    return {
+      size: this.size,
+      deps: this.deps.map(trimmed),
+      kinds: this.kinds.map(trimmed),
+      dependents: dependents.map(trimmed),
+    };
   }
+}
+
+const none: readonly never[] = Object.freeze([]);
+
+/** `list` without the spare capacity pushing leaves (one shared array when empty). */
+function trimmed<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? none : list.slice();
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../lang";
 import type { CheckOutcome } from "./checks";
 import { exactValue, showValue } from "./checks";
-import { isError, type ErrorValue, type Value } from "./eval/value";
+import { isError, valuesEqual, type ErrorValue, type Value } from "./eval/value";
 import type { EngineLine, EngineModel } from "./model";
 
 /** An error value as plain data: its code, message and where it started. */
@@ -197,6 +197,19 @@ function rowCells(
   return { cells: row, scalar: undefined };
 }
 
+/**
+ * Whether cells `[from, from + count)` hold equal values in `a` and `b`, none of them an error (an
+ * error's shown origin depends on more than the value).
+ */
+function sameRow(a: readonly Value[], b: readonly Value[], from: number, count: number): boolean {
+  for (let i = from; i < from + count; i++) {
+    const x = a[i] as Value;
+    const y = b[i] as Value;
+    if (isError(x) || isError(y) || !valuesEqual(x, y)) return false;
+  }
+  return true;
+}
+
 /** Whether `snap` already says everything `next` would (the same cells and fields). */
 function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is LineSnapshot {
   return (
@@ -234,18 +247,26 @@ export function cachedLineSnapshots(
   )
     return previous;
   const format = formatKey(line);
-  const reuseCells =
+  const sameFormat =
     previous !== undefined &&
     previous.format === format &&
     previous.shapeKey === model.shapeKey &&
-    previous.values === values &&
-    previous.rows.length === line.memberCount;
+    previous.rows.length === line.memberCount &&
+    previous.values.length === values.length;
+  const reuseCells = sameFormat && previous.values === values;
   const dim = model.dimensions[line.dim];
   const rows = new Array<RowCells>(line.memberCount);
   const snaps = new Array<LineSnapshot>(line.memberCount);
   let same = reuseCells && previous.snaps.length === line.memberCount;
   for (let m = 0; m < line.memberCount; m++) {
-    const row = reuseCells ? (previous.rows[m] as RowCells) : rowCells(line, model, values, m);
+    // Values recomputed but equal (other members of a table whose one cell was edited) keep
+    // their formatted row.
+    const row =
+      reuseCells ||
+      (sameFormat &&
+        sameRow(previous.values, values, m * model.periods.length, model.periods.length))
+        ? (previous.rows[m] as RowCells)
+        : rowCells(line, model, values, m);
     rows[m] = row;
     const member = dim?.members[m]?.name;
     const next: LineSnapshot = {

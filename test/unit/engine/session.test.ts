@@ -225,3 +225,27 @@ describe("snapshot delta", () => {
     expect(next.delta.lines).toEqual([]);
   });
 });
+
+describe("snapshot of a table edit", () => {
+  const table = (north: string) => `model "Table"
+periods 2019/20 .. 2020/21
+dimension area = north, south
+input cost by area (number) =
+  table    2019/20  2020/21
+  north    ${north}        2
+  south    3        4
+total (number) = sum(cost over area)
+`;
+
+  it("sends only the member rows whose values changed", () => {
+    const engine = createEngine();
+    const first = engine.update(table("1"));
+    const next = engine.update(table("5"));
+    // cost[north] and total change (total 2019/20 = 5 + 3 = 8); cost[south] keeps its row.
+    expect(next.delta.lines.map((l) => l.key)).toEqual(["cost[north]", "total"]);
+    expect(next.delta.lines[1]?.cells.map((c) => c.value)).toEqual(["8", "6"]);
+    const south = (s: typeof first) => s.lines.find((l) => l.key === "cost[south]");
+    expect(south(next)?.cells).toBe(south(first)?.cells);
+    expect(next.changed).toEqual(["cost[north]", "cost[south]", "total"]);
+  });
+});

@@ -43,11 +43,14 @@ async function keystroke(page: Page, key: string): Promise<number> {
   const before = await revision(page);
   await page.keyboard.press(key);
   const after = before + 1;
-  await expect(page.locator("[data-revision]")).toHaveAttribute("data-revision", String(after));
+  // Wait in the page on the paint mark alone: Playwright's locator polling walks the whole
+  // 10,000-cell DOM on the main thread and would delay the very paint being timed.
   await page.waitForFunction(
     (r) => performance.getEntriesByName(`precept:painted:${String(r)}`).length > 0,
     after,
+    { polling: 50 },
   );
+  await expect(page.locator("[data-revision]")).toHaveAttribute("data-revision", String(after));
   return page.evaluate((r) => {
     const edit = performance.getEntriesByName(`precept:edit:${String(r)}`)[0];
     const painted = performance.getEntriesByName(`precept:painted:${String(r)}`)[0];

@@ -44,6 +44,12 @@ interface Active {
 
 const cellId = (key: string, col: number): string => `${key}\u0001${col}`;
 
+/** Column widths in CSS pixels; the table uses fixed layout, so these are what it shows. */
+export const GridWidths = {
+  label: 300,
+  period: 96,
+} as const;
+
 /**
  * Line items grouped by section × periods, with a sticky header row and first column. Keyboard
  * navigation follows the ARIA grid pattern with a roving tabindex (one cell is in the tab order).
@@ -173,11 +179,19 @@ export function Grid(props: GridProps) {
       <table
         role="grid"
         class="pc-grid"
+        style={{ width: `${GridWidths.label + props.periods.length * GridWidths.period}px` }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
         aria-rowcount={layout().rowCount}
         aria-colcount={props.periods.length + 1}
       >
+        {/* Fixed column widths: a changed figure then never re-measures the other rows. */}
+        <colgroup>
+          <col style={{ width: `${GridWidths.label}px` }} />
+          <For each={props.periods}>
+            {() => <col style={{ width: `${GridWidths.period}px` }} />}
+          </For>
+        </colgroup>
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" class="pc-grid-corner" aria-colindex={1} scope="col">

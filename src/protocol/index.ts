@@ -5,77 +5,36 @@
  * older than what it has already shown.
  */
 
+import type {
+  CellSnapshot,
+  CheckSnapshot,
+  DiagnosticSnapshot,
+  ErrorInfo,
+  ExplainNode,
+  LineSnapshot,
+} from "../engine";
+
 /** The version of the worker protocol; bumped when a message shape changes. */
 export const protocolVersion = 1;
 
+// The shapes the engine produces cross the boundary as they are (they are plain data already),
+// so the protocol names them instead of copying them: the two can never drift apart.
+
+/** A diagnostic; `from`/`to` are UTF-16 offsets into the model text. */
+export type DiagnosticDto = DiagnosticSnapshot;
+/** An evaluation error value: its code, message, and the line item and period where it started. */
+export type ErrorDto = ErrorInfo;
+/** One cell of the grid; `display` is already formatted in the line's display unit. */
+export type CellDto = CellSnapshot;
+/** One line of the grid: a line item, or one member of a dimensioned line item (`key` `name[member]`). */
+export type LineDto = LineSnapshot;
+/** The result of one check, and whether a failure is a known, explained finding. */
+export type CheckDto = CheckSnapshot;
+/** A node of a derivation tree, the same tree as `precept explain`. */
+export type ExplainNodeDto = ExplainNode;
+
 /** An exact decimal in base units (pounds, not £m; 2.99% as "0.0299"). */
 export type DecimalString = string;
-
-/** A diagnostic as it crosses the worker boundary. `from`/`to` are UTF-16 offsets into the model text. */
-export interface DiagnosticDto {
-  readonly code: string;
-  readonly severity: "error" | "warning" | "info";
-  readonly message: string;
-  readonly from: number;
-  readonly to: number;
-  readonly item?: string;
-  readonly related?: readonly {
-    readonly from: number;
-    readonly to: number;
-    readonly message: string;
-  }[];
-}
-
-/** An evaluation error value: where it started and why. */
-export interface ErrorDto {
-  readonly code: string;
-  readonly message: string;
-  readonly origin?: { readonly item: string; readonly period?: string };
-}
-
-/** One cell of the grid. `display` is already formatted in the line's display unit. */
-export interface CellDto {
-  readonly value: DecimalString | null;
-  readonly display: string;
-  readonly error?: ErrorDto;
-  /** True where this period uses an explicit exception rule rather than the line's main formula. */
-  readonly exception?: boolean;
-}
-
-/** One line of the grid: a line item, or one member of a dimensioned line item. */
-export interface LineDto {
-  /** The reference an auditor would type: `band_d` or `pressures[children]`. */
-  readonly key: string;
-  readonly name: string;
-  readonly member?: string;
-  readonly label: string;
-  readonly section: string;
-  readonly kind: "input" | "calc";
-  /** The display unit, e.g. "£m", "£000", "£", "%", "properties". */
-  readonly unit: string;
-  /** One cell per model period; a scalar line has one cell repeated in `scalar`. */
-  readonly cells: readonly CellDto[];
-  readonly scalar?: CellDto;
-  readonly source?: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** The result of one check, and whether a failure is a known, explained finding. */
-export interface CheckDto {
-  readonly name: string;
-  readonly label: string;
-  readonly passed: boolean;
-  readonly known?: string;
-  readonly failures: readonly {
-    readonly period?: string;
-    readonly left: string;
-    readonly right: string;
-    readonly message: string;
-  }[];
-  readonly from: number;
-  readonly to: number;
-}
 
 /** A whole evaluated model, as the grid and the checks panel show it. */
 export interface EvaluationDto {
@@ -114,21 +73,6 @@ export interface LinesDeltaDto {
 export type EvaluationUpdateDto =
   | (Omit<EvaluationDto, "lines"> & { readonly lines: readonly LineDto[]; readonly delta?: never })
   | (Omit<EvaluationDto, "lines"> & { readonly lines?: never; readonly delta: LinesDeltaDto });
-
-/** A node of a derivation tree, the same tree as `precept explain`. */
-export interface ExplainNodeDto {
-  readonly key: string;
-  readonly period?: string;
-  readonly formula?: string;
-  readonly value: DecimalString | null;
-  readonly display: string;
-  readonly unit: string;
-  readonly source?: string;
-  readonly error?: ErrorDto;
-  readonly from: number;
-  readonly to: number;
-  readonly children: readonly ExplainNodeDto[];
-}
 
 /** Lineage of one cell: its derivation and the lines that use it. */
 export interface LineageDto {

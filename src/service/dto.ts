@@ -1,10 +1,5 @@
-import type { Comparison, EvalSnapshot, ExplainNode } from "../engine";
-import type {
-  ComparisonDto,
-  EvaluationDto,
-  EvaluationUpdateDto,
-  ExplainNodeDto,
-} from "../protocol";
+import type { Comparison, EvalSnapshot } from "../engine";
+import type { ComparisonDto, EvaluationDto, EvaluationUpdateDto } from "../protocol";
 
 /** Adds the revision and timing to an engine snapshot; the shapes are otherwise the same. */
 export function toEvaluationDto(
@@ -44,11 +39,6 @@ export function toEvaluationUpdateDto(
     ...rest,
     delta: { base, ...(order ? { order } : {}), lines, moved, removed },
   };
-}
-
-/** The derivation tree as the protocol carries it. */
-export function toExplainDto(node: ExplainNode): ExplainNodeDto {
-  return { ...node, children: node.children.map(toExplainDto) };
 }
 
 /** Two scenarios side by side: display strings for the table, exact strings for anyone checking. */

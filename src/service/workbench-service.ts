@@ -15,7 +15,7 @@ import type {
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
-import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto, toExplainDto } from "./dto";
+import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto } from "./dto";
 import { defaultTemplateId, type Template } from "./templates";
 
 /** What the service needs from its host: the workspace, templates, a clock and storage status. */
@@ -155,7 +155,7 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
       guard(() => {
         const result = engine.explain(key, period ?? undefined, engine.scenario);
         if (!result.ok) return null;
-        return { revision, tree: toExplainDto(result.tree), dependents: engine.dependents(key) };
+        return { revision, tree: result.tree, dependents: engine.dependents(key) };
       }),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),

@@ -135,9 +135,17 @@ function isComparison(op: string | undefined): op is "=" | "<>" | "<" | "<=" | "
   return op === "=" || op === "<>" || op === "<" || op === "<=" || op === ">" || op === ">=";
 }
 
-/** A value for people: display-formatted numbers, period labels, error messages. */
-export function showValue(v: Value, unit: string, periods: readonly string[]): string {
-  if (isDecimal(v)) return formatDisplay(v, unit);
+/**
+ * A value for people: display-formatted numbers (to `decimals` places when given, else the unit's
+ * default), period labels, error messages.
+ */
+export function showValue(
+  v: Value,
+  unit: string,
+  periods: readonly string[],
+  decimals?: number,
+): string {
+  if (isDecimal(v)) return formatDisplay(v, unit, decimals);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "string") return v;
   if (isPeriod(v)) return periods[v.index] ?? "";

@@ -95,6 +95,7 @@ function sameLine(a: EngineLine, b: EngineLine): boolean {
     a.section === b.section &&
     a.kind === b.kind &&
     a.unit === b.unit &&
+    a.decimals === b.decimals &&
     a.dim === b.dim &&
     a.memberCount === b.memberCount &&
     a.source === b.source &&

@@ -121,6 +121,7 @@ function engineLine(
     section: item.section,
     kind: item.kind,
     unit: item.unit.display,
+    decimals: item.decimals,
     dim,
     memberCount: memberCountOf(scope, dim),
     source: item.source,

@@ -87,7 +87,7 @@ export function explainCell(
       ...(periodLabel === undefined ? {} : { period: periodLabel }),
       ...(rule === undefined ? {} : { formula: rule.text }),
       value: exactValue(v, model.periods),
-      display: showValue(v, target.unit, model.periods),
+      display: showValue(v, target.unit, model.periods, target.decimals),
       unit: target.unit,
       ...(target.source === undefined ? {} : { source: target.source }),
       ...(error === undefined ? {} : { error }),

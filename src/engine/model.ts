@@ -31,6 +31,8 @@ export interface EngineLine {
   readonly kind: "input" | "calc";
   /** The declared display unit, such as "£m", "%", "properties". */
   readonly unit: string;
+  /** Decimals to show values with (`decimals 3`); undefined for the unit's default. */
+  readonly decimals: number | undefined;
   /** Dimension index, or -1. */
   readonly dim: number;
   readonly memberCount: number;

@@ -322,12 +322,12 @@ function compareScenarios(a: Evaluation, b: Evaluation): Comparison {
         const y = lb[m * P + t] as Value;
         left.push(exactValue(x, model.periods));
         right.push(exactValue(y, model.periods));
-        leftDisplay.push(showValue(x, line.unit, model.periods));
-        rightDisplay.push(showValue(y, line.unit, model.periods));
+        leftDisplay.push(showValue(x, line.unit, model.periods, line.decimals));
+        rightDisplay.push(showValue(y, line.unit, model.periods, line.decimals));
         if (isDecimal(x) && isDecimal(y)) {
           const d = y.minus(x);
           difference.push(toExactString(d));
-          differenceDisplay.push(formatDisplay(d, line.unit));
+          differenceDisplay.push(formatDisplay(d, line.unit, line.decimals));
           if (!d.isZero()) changed = true;
         } else {
           difference.push(null);

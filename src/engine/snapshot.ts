@@ -134,16 +134,20 @@ export function errorInfo(error: ErrorValue, model: EngineModel): ErrorInfo {
   };
 }
 
-/** One cell as plain data. */
+/** One cell as plain data, shown to `decimals` places when given (else the unit's default). */
 export function cellSnapshot(
   v: Value,
   unit: string,
   model: EngineModel,
   exception: boolean,
+  decimals?: number,
 ): CellSnapshot {
   const base = isError(v)
     ? { value: null, display: `#${v.code}`, error: errorInfo(v, model) }
-    : { value: exactValue(v, model.periods), display: showValue(v, unit, model.periods) };
+    : {
+        value: exactValue(v, model.periods),
+        display: showValue(v, unit, model.periods, decimals),
+      };
   return exception ? { ...base, exception: true } : base;
 }
 
@@ -162,7 +166,7 @@ export interface LineSnapshotCache {
   readonly line: EngineLine;
   readonly shapeKey: string;
   readonly values: readonly Value[];
-  /** What the formatting depends on besides the values and the shape: unit, scalar, exceptions. */
+  /** What the formatting depends on besides the values and the shape: unit, decimals, scalar, exceptions. */
   readonly format: string;
   readonly rows: readonly RowCells[];
   readonly snaps: readonly LineSnapshot[];
@@ -174,7 +178,7 @@ function formatKey(line: EngineLine): string {
     for (let t = 0; t < line.ruleOf.length; t++)
       exceptions += line.rules[line.ruleOf[t] ?? -1]?.exception === true ? "1" : "0";
   }
-  return `${line.unit}\u0000${line.scalar ? 1 : 0}\u0000${exceptions}`;
+  return `${line.unit}\u0000${line.decimals ?? ""}\u0000${line.scalar ? 1 : 0}\u0000${exceptions}`;
 }
 
 function rowCells(
@@ -186,13 +190,13 @@ function rowCells(
   const P = model.periods.length;
   const row = new Array<CellSnapshot>(P);
   if (line.scalar) {
-    const scalar = cellSnapshot(cells[m * P] as Value, line.unit, model, false);
+    const scalar = cellSnapshot(cells[m * P] as Value, line.unit, model, false, line.decimals);
     row.fill(scalar);
     return { cells: row, scalar };
   }
   for (let t = 0; t < P; t++) {
     const exception = line.rules[line.ruleOf[t] ?? -1]?.exception ?? false;
-    row[t] = cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception);
+    row[t] = cellSnapshot(cells[m * P + t] as Value, line.unit, model, exception, line.decimals);
   }
   return { cells: row, scalar: undefined };
 }

@@ -321,13 +321,15 @@ export interface DimensionDecl extends NodeBase, Clauses {
   readonly comment?: Comment;
 }
 
-/** `input name by dim (unit) = value label "..." source "..."`. */
+/** `input name by dim (unit) = value label "..." source "..." decimals 3`. */
 export interface InputDecl extends NodeBase, Clauses {
   readonly kind: "input";
   readonly name: Ident;
   readonly dimension?: Ident;
   readonly unit?: UnitExpr;
   readonly value: InputValue;
+  /** `decimals 3`: how many decimals to show this line's values with (display only). */
+  readonly decimals?: NumberLit;
   readonly comment?: Comment;
 }
 
@@ -340,6 +342,8 @@ export interface CalcDecl extends NodeBase, Clauses {
   readonly rules: readonly Rule[];
   /** `opening £16.3m`: the value before the first period, for `x[-1]` in the first period. */
   readonly opening?: InputLiteral;
+  /** `decimals 3`: how many decimals to show this line's values with (display only). */
+  readonly decimals?: NumberLit;
   readonly comment?: Comment;
 }
 

@@ -104,6 +104,8 @@ export interface CheckedLineItem {
   readonly unit: UnitInfo;
   readonly dimension?: string;
   readonly source?: string;
+  /** Decimals to show this line's values with (`decimals 3`, 0 to 10); absent for the unit's default. */
+  readonly decimals?: number;
   readonly definition: Definition;
   readonly decl: InputDecl | CalcDecl;
   readonly span: Span;

@@ -92,6 +92,7 @@ export function printDecl(decl: A.Decl): string {
         [
           ["label", decl.label && printString(decl.label)],
           ["source", decl.source && printString(decl.source)],
+          ["decimals", decl.decimals && printExpr(decl.decimals)],
         ],
       )}`;
     case "calc": {
@@ -109,6 +110,7 @@ export function printDecl(decl: A.Decl): string {
         ["opening", decl.opening && printExpr(decl.opening)],
         ["label", decl.label && printString(decl.label)],
         ["source", decl.source && printString(decl.source)],
+        ["decimals", decl.decimals && printExpr(decl.decimals)],
       ])}`;
     }
     case "scenario": {

@@ -8,10 +8,10 @@ const dir = join(import.meta.dirname, "models");
 const update = process.env["UPDATE_GOLDEN"] === "1";
 
 /** Evaluates a fixture case: full evaluation of the model under its scenario. */
-function run(model: string, scenario: string | null): string {
+function run(model: string, scenario: string | null, display: boolean): string {
   const engine = createEngine();
   engine.update(model);
-  return renderGolden(engine.setScenario(scenario));
+  return renderGolden(engine.setScenario(scenario), display);
 }
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
@@ -21,12 +21,12 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
     if (update) {
       writeFileSync(
         path,
-        printCases(cases.map((c) => ({ ...c, expected: run(c.model, c.scenario) }))),
+        printCases(cases.map((c) => ({ ...c, expected: run(c.model, c.scenario, c.display) }))),
       );
     }
     for (const c of cases) {
       it(c.name, () => {
-        expect(run(c.model, c.scenario)).toBe(c.expected);
+        expect(run(c.model, c.scenario, c.display)).toBe(c.expected);
       });
     }
   });

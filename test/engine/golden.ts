@@ -4,6 +4,8 @@ import type { EvalSnapshot } from "../../src/engine";
 export interface GoldenCase {
   readonly name: string;
   readonly scenario: string | null;
+  /** `[display]` after the name: also render each line's display strings. */
+  readonly display: boolean;
   readonly model: string;
   readonly expected: string;
 }
@@ -23,9 +25,11 @@ export function parseCases(text: string): GoldenCase[] {
     const model = split < 0 ? body : body.slice(0, split);
     const expected = split < 0 ? "" : body.slice(split + 4);
     const scenario = /\[scenario=([^\]]+)\]$/.exec(head)?.[1] ?? null;
+    const display = /\[display\]$/.test(head);
     cases.push({
-      name: head.replace(/\s*\[scenario=[^\]]+\]$/, ""),
+      name: head.replace(/\s*\[(scenario=[^\]]+|display)\]$/, ""),
       scenario,
+      display,
       model,
       expected: expected.trim(),
     });
@@ -38,7 +42,7 @@ export function printCases(cases: readonly GoldenCase[]): string {
   return cases
     .map(
       (c) =>
-        `=== ${c.name}${c.scenario === null ? "" : ` [scenario=${c.scenario}]`}\n` +
+        `=== ${c.name}${c.scenario === null ? "" : ` [scenario=${c.scenario}]`}${c.display ? " [display]" : ""}\n` +
         `${c.model.replace(/\n*$/, "\n")}---\n${c.expected}\n`,
     )
     .join("\n");
@@ -48,9 +52,9 @@ export function printCases(cases: readonly GoldenCase[]): string {
  * The golden text of a snapshot: one line per grid line with exact values in base units
  * (`key: v1 | v2 | ...`, or `key = v` for a scalar line); an error value as `#CODE@origin`;
  * then diagnostics as `CODE from..to` and checks as `check NAME pass|FAIL|known` with the periods
- * that failed.
+ * that failed. With `display`, each line's display strings follow as `shown KEY: d1 | d2 | ...`.
  */
-export function renderGolden(s: EvalSnapshot): string {
+export function renderGolden(s: EvalSnapshot, display = false): string {
   const out: string[] = [];
   const cell = (c: EvalSnapshot["lines"][number]["cells"][number]): string => {
     if (c.error === undefined) return c.value ?? "blank";
@@ -60,6 +64,10 @@ export function renderGolden(s: EvalSnapshot): string {
   for (const line of s.lines) {
     if (line.scalar !== undefined) out.push(`${line.key} = ${cell(line.scalar)}`);
     else out.push(`${line.key}: ${line.cells.map(cell).join(" | ")}`);
+  }
+  if (display) {
+    for (const line of s.lines)
+      out.push(`shown ${line.key}: ${line.cells.map((c) => c.display).join(" | ")}`);
   }
   for (const d of s.diagnostics) out.push(`${d.code} ${d.from}..${d.to}`);
   for (const c of s.checks) {

@@ -26,6 +26,7 @@ const keywords = new Set([
   "label",
   "source",
   "opening",
+  "decimals",
   "if",
   "then",
   "else",
@@ -87,6 +88,12 @@ const cellNumberArb: fc.Arbitrary<A.NumberLit> = fc
 export const numberArb: fc.Arbitrary<A.NumberLit> = fc
   .tuple(cellNumberArb, fc.option(identArb, { nil: undefined, freq: 4 }))
   .map(([n, count]) => (count === undefined || n.form !== "plain" ? n : { ...n, count }));
+
+/** The number of a `decimals N` clause: a whole number 0..10 (the generated models are valid). */
+const decimalsArb: fc.Arbitrary<A.NumberLit> = fc
+  .integer({ min: 0, max: 10 })
+  .map(String)
+  .map((digits) => ({ ...base, kind: "number", form: "plain", scale: "", digits, value: digits }));
 
 const blankArb: fc.Arbitrary<A.BlankLit> = fc.constant({ ...base, kind: "blank" as const });
 
@@ -359,8 +366,8 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
       }),
     ),
   fc
-    .tuple(headArb, inputValueArb, opt(stringArb), opt(stringArb))
-    .map(([head, value, label, source]) =>
+    .tuple(headArb, inputValueArb, opt(stringArb), opt(stringArb), opt(decimalsArb))
+    .map(([head, value, label, source, decimals]) =>
       compact<A.InputDecl>({
         ...base,
         kind: "input",
@@ -368,6 +375,7 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
         value,
         label,
         source,
+        decimals,
       }),
     ),
   fc
@@ -389,8 +397,9 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
       ),
       opt(inputLiteralArb),
       opt(stringArb),
+      opt(decimalsArb),
     )
-    .map(([head, body, opening, label]): A.Decl =>
+    .map(([head, body, opening, label, decimals]): A.Decl =>
       compact<A.CalcDecl>({
         ...base,
         kind: "calc",
@@ -399,6 +408,7 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
         comment: body.comment,
         opening,
         label,
+        decimals,
       }),
     ),
   fc
@@ -480,6 +490,7 @@ const fragments = [
   "label",
   "source",
   "opening",
+  "decimals",
   "if",
   "then",
   "else",

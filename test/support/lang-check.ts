@@ -98,6 +98,10 @@ function valuesText(v: InputValues): string {
   }
 }
 
+function decimalsText(item: CheckedModel["lineItems"][number] | undefined): string {
+  return item?.decimals === undefined ? "" : ` decimals ${item.decimals}`;
+}
+
 function declText(d: A.Decl, m: CheckedModel): string {
   const typed = (e: A.Expr): string => `${exprText(e, m)} : ${typeText(m.types.get(e.id))}`;
   switch (d.kind) {
@@ -117,7 +121,7 @@ function declText(d: A.Decl, m: CheckedModel): string {
       const item = m.lineItems.find((i) => i.decl === d);
       const values =
         item?.definition.kind === "input" ? ` = ${valuesText(item.definition.values)}` : "";
-      return `(input ${d.name.name}${d.dimension ? ` by ${d.dimension.name}` : ""}${unitText(d.unit)}${values})`;
+      return `(input ${d.name.name}${d.dimension ? ` by ${d.dimension.name}` : ""}${unitText(d.unit)}${values}${decimalsText(item)})`;
     }
     case "calc": {
       const item = m.lineItems.find((i) => i.decl === d);
@@ -134,7 +138,7 @@ function declText(d: A.Decl, m: CheckedModel): string {
         item?.definition.kind === "calc" && item.definition.opening !== undefined
           ? ` opening ${item.definition.opening}`
           : "";
-      return `(calc ${d.name.name}${d.dimension ? ` by ${d.dimension.name}` : ""}${unitText(d.unit)}${opening}${lines.join("")})`;
+      return `(calc ${d.name.name}${d.dimension ? ` by ${d.dimension.name}` : ""}${unitText(d.unit)}${opening}${decimalsText(item)}${lines.join("")})`;
     }
     case "scenario": {
       const s = m.scenarios.find((x) => x.decl === d);

@@ -55,6 +55,7 @@ const placeholderLine: EngineLine = {
   section: "",
   kind: "calc",
   unit: "",
+  decimals: undefined,
   dim: -1,
   memberCount: 1,
   source: undefined,

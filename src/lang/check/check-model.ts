@@ -14,7 +14,7 @@ import { blankText } from "../model";
 import { didYouMean } from "../names";
 import { collectSymbols, periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
-import { periodLabel } from "../syntax/cst-to-ast";
+import { clauseDecimals, periodLabel } from "../syntax/cst-to-ast";
 import { parseModelIncremental as parseModel } from "../syntax/incremental";
 import { checkExpr, checkTolerance, isPlainLiteral, tyText } from "./expressions";
 import type { CheckState, Ty } from "./expressions";
@@ -382,6 +382,7 @@ class ModelChecker {
 
   lineItem(item: ItemInfo): M.CheckedLineItem {
     const decl = item.decl;
+    const decimals = decl.decimals === undefined ? undefined : clauseDecimals(decl.decimals);
     const base = {
       id: item.id,
       name: item.name,
@@ -390,6 +391,7 @@ class ModelChecker {
       unit: this.unitInfo(item),
       ...(item.dimension === undefined ? {} : { dimension: item.dimension.name }),
       ...(decl.source === undefined ? {} : { source: decl.source.value }),
+      ...(decimals === undefined ? {} : { decimals }),
       decl,
       span: decl.span,
     };

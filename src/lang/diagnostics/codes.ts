@@ -80,6 +80,11 @@ export const diagnosticCodes = {
     message:
       "The model is too large: {what} is {size}, more than the limit of {limit}. Split the model.",
   },
+  P1019: {
+    severity: "error",
+    message:
+      "'decimals {text}' must be a whole number from 0 to {max}, such as 'decimals 3'. Change the number.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },

@@ -243,9 +243,20 @@ interface RawClauses {
   source?: A.StringLit;
   known?: A.StringLit;
   opening?: A.Expr;
+  decimals?: A.NumberLit;
 }
 
 type ClauseName = keyof RawClauses;
+
+/** The most decimals a `decimals N` clause may ask for. */
+export const maxDisplayDecimals = 10;
+
+/** The places a `decimals N` clause asks for, or undefined when N is not a whole number 0..10. */
+export function clauseDecimals(lit: A.NumberLit): number | undefined {
+  if (!/^\d+$/.test(lit.value)) return undefined;
+  const n = Number(lit.value);
+  return n <= maxDisplayDecimals ? n : undefined;
+}
 
 /** Reads the clauses, reporting duplicates and clauses not allowed on `what`. */
 function convertClauses(
@@ -263,7 +274,8 @@ function convertClauses(
       tokenOf(clause, "Label") ??
       tokenOf(clause, "Source") ??
       tokenOf(clause, "Known") ??
-      tokenOf(clause, "Opening");
+      tokenOf(clause, "Opening") ??
+      tokenOf(clause, "Decimals");
     if (keyword === undefined) continue;
     const name = keyword.image as ClauseName;
     const span = b.nodeSpan(clause);
@@ -275,7 +287,14 @@ function convertClauses(
       b.report("P1012", span, { clause: name });
       continue;
     }
-    if (name === "opening") {
+    if (name === "decimals") {
+      const num = tokenOf(clause, "Number");
+      if (num === undefined) continue;
+      const lit = b.number(num);
+      if (clauseDecimals(lit) === undefined)
+        b.report("P1019", b.tokenSpan(num), { text: num.image, max: maxDisplayDecimals });
+      out.decimals = lit;
+    } else if (name === "opening") {
       const e = nodeOf(clause, "expression");
       out.opening = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
     } else {
@@ -520,12 +539,12 @@ function convertInput(b: AstBuilder, n: CstNode, span: Span): A.Decl {
   const clauses = convertClauses(
     b,
     n,
-    ["label", "source"],
+    ["label", "source", "decimals"],
     "an input",
     "Only calculations take 'opening'.",
   );
   const decl: A.InputDecl = { kind: "input", id: b.id(), span, ...head, value };
-  return withClauses(decl, clauses, ["label", "source"]);
+  return withClauses(decl, clauses, ["label", "source", "decimals"]);
 }
 
 function convertRange(b: AstBuilder, n: CstNode): A.PeriodRange | undefined {
@@ -585,9 +604,15 @@ function convertCalc(b: AstBuilder, n: CstNode, span: Span): A.Decl {
     const expr = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
     rules = [{ kind: "rule", id: b.id(), span: expr.span, expr }];
   }
-  const clauses = convertClauses(b, n, ["label", "source", "opening"], "a calculation", "");
+  const clauses = convertClauses(
+    b,
+    n,
+    ["label", "source", "opening", "decimals"],
+    "a calculation",
+    "",
+  );
   const decl: Mutable<A.CalcDecl> = { kind: "calc", id: b.id(), span, ...head, rules };
-  withClauses(decl, clauses, ["label", "source"]);
+  withClauses(decl, clauses, ["label", "source", "decimals"]);
   if (clauses.opening !== undefined)
     decl.opening = toInputLiteral(b, clauses.opening, head.name.name);
   return decl;

@@ -39,6 +39,7 @@ const continuing = new Set([
   "source",
   "known",
   "opening",
+  "decimals",
   "over",
   "by",
   "per",

@@ -58,7 +58,7 @@ const ruleNames: Readonly<Record<string, string>> = {
   unitAtom: "a unit such as £m, % or properties",
   cell: "a number",
   signedNumber: "a number",
-  clause: "label, source, known or opening",
+  clause: "label, source, known, opening or decimals",
   memberDecl: "a member name",
 };
 

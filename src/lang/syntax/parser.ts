@@ -251,6 +251,12 @@ class PreceptParser extends CstParser {
           this.SUBRULE(this.expression);
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.Decimals);
+          this.CONSUME(T.NumberTok);
+        },
+      },
     ]);
   });
 

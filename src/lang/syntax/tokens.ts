@@ -53,6 +53,7 @@ export const Known = keyword("known", "Known");
 export const Label = keyword("label", "Label");
 export const Source = keyword("source", "Source");
 export const Opening = keyword("opening", "Opening");
+export const Decimals = keyword("decimals", "Decimals");
 export const If = keyword("if", "If");
 export const Then = keyword("then", "Then");
 export const Else = keyword("else", "Else");
@@ -152,6 +153,7 @@ export const keywordTokens: readonly TokenType[] = [
   Label,
   Source,
   Opening,
+  Decimals,
   If,
   Then,
   Else,

@@ -183,7 +183,8 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
 
 // Expressions ---------------------------------------------------------------------------------
 
-const binaryLevel: Readonly<Record<A.BinaryOp, number>> = {
+/** Binding strength of each binary operator (higher binds tighter); the printer brackets by it. */
+export const binaryLevel: Readonly<Record<A.BinaryOp, number>> = {
   or: 1,
   and: 2,
   "=": 4,

@@ -7,11 +7,13 @@
 import fc from "fast-check";
 import type * as A from "../../src/lang/ast";
 import { nodeId } from "../../src/lang/ast";
+import { binaryLevel } from "../../src/lang/print";
 import { normalizeDecimal, shiftDecimal } from "../../src/lang/decimal-text";
 
 const base = { id: nodeId(0), span: { from: 0, to: 0 } };
 
-const keywords = new Set([
+/** The language's reserved words, for names that avoid them and for token soup. */
+const keywordList = [
   "model",
   "periods",
   "input",
@@ -37,7 +39,8 @@ const keywords = new Set([
   "false",
   "per",
   "blank",
-]);
+] as const;
+const keywords: ReadonlySet<string> = new Set(keywordList);
 
 /** A name that is not a keyword. */
 export const nameArb = fc.stringMatching(/^[a-z_][a-z0-9_]{0,7}$/).filter((s) => !keywords.has(s));
@@ -138,22 +141,6 @@ const atomArb: fc.Arbitrary<A.Expr> = fc.oneof(
   { weight: 1, arbitrary: blankArb },
   { weight: 4, arbitrary: refArb },
 );
-
-const binaryLevel: Readonly<Record<A.BinaryOp, number>> = {
-  or: 1,
-  and: 2,
-  "=": 4,
-  "<>": 4,
-  "<": 4,
-  "<=": 4,
-  ">": 4,
-  ">=": 4,
-  "+": 5,
-  "-": 5,
-  "*": 6,
-  "/": 6,
-  "^": 8,
-};
 
 function level(e: A.Expr): number {
   if (e.kind === "binary") return binaryLevel[e.op];
@@ -476,30 +463,7 @@ export function stripPositions(value: unknown): unknown {
 }
 
 const fragments = [
-  "model",
-  "periods",
-  "input",
-  "dimension",
-  "scenario",
-  "check",
-  "by",
-  "over",
-  "table",
-  "within",
-  "known",
-  "label",
-  "source",
-  "opening",
-  "decimals",
-  "if",
-  "then",
-  "else",
-  "and",
-  "or",
-  "not",
-  "true",
-  "false",
-  "per",
+  ...keywordList,
   "x",
   "band_d",
   "Inсome",

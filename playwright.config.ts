@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+// PRECEPT_E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env["PRECEPT_E2E_PORT"] ?? 4173);
 
 // Debian's Chromium, never a downloaded browser (see README and ../shared/design/recipes.md §2b).
 export default defineConfig({

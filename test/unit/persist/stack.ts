@@ -1,7 +1,7 @@
 // The whole save path without a browser: the store (what the UI shows) → the service (the worker)
 // → the workspace → the fault-injecting fake adapter. Replies are structured-cloned, as comlink does.
 import { createRoot } from "solid-js";
-import type { FakeDisk} from "../../../src/persist";
+import type { FakeDisk } from "../../../src/persist";
 import { FakeStorageAdapter, Workspace } from "../../../src/persist";
 import type { Reply, WorkbenchApi } from "../../../src/protocol";
 import { makeTemplates, makeWorkbenchService } from "../../../src/service";

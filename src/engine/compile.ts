@@ -77,8 +77,10 @@ export function compileModel(
       scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
     }
   }
+  // A scalar's value lives in its period cells: a model without periods has no cells, so no scalars.
+  const hasCells = checked.periods.length > 0;
   const lines = drafts.map((d, id) => {
-    const line = scalar[id] === 1 ? { ...d, scalar: true } : d;
+    const line = hasCells && scalar[id] === 1 ? { ...d, scalar: true } : d;
     return cache === undefined ? line : cache.reuse(line);
   });
   cache?.finish();

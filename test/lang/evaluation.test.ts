@@ -121,3 +121,27 @@ in_bucket by bucket (£m) = sumif(principal, days >= lower and days <= upper ove
     expect(value("in_bucket[long]")).toBe("0");
   });
 });
+
+describe("blank cells in a table", () => {
+  const text = `periods 2024/25 .. 2026/27
+dimension d = a, b
+input x by d (£m) =
+  table 2024/25 2025/26 2026/27
+  a     blank   1       2
+  b     3       blank   4
+total (£m) = sum(x over d)
+doubled by d (£m) = x * 2
+`;
+
+  it("are blank, and aggregates skip them", () => {
+    const { values, codes } = evaluate(text);
+    expect(codes).toEqual([]);
+    expect(values["x[a]"]).toEqual(["blank", "1000000", "2000000"]);
+    expect(values["x[b]"]).toEqual(["3000000", "blank", "4000000"]);
+    // sum skips blanks: 3; 1; 2 + 4 = 6 (£m).
+    expect(values["total"]).toEqual(["3000000", "1000000", "6000000"]);
+    // Arithmetic on a blank gives blank.
+    expect(values["doubled[a]"]).toEqual(["blank", "2000000", "4000000"]);
+    expect(values["doubled[b]"]).toEqual(["6000000", "blank", "8000000"]);
+  });
+});

@@ -238,7 +238,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     const when = new Date(draft.savedAt).toLocaleString();
     notify(
       "info",
-      `This model has unsaved changes from ${when}, kept when its tab closed.`,
+      `This model has unsaved changes from ${when}, kept as a draft.`,
       { label: "Restore them", run: () => void recoverDraft(modelId, draft.text) },
       true,
     );

@@ -165,6 +165,39 @@ describe("P18: what the user sees", () => {
     third.dispose();
   });
 
+  // Issue 16: leaving a model after a failed or conflicting save used to drop its unsaved text.
+  for (const how of ["failed", "conflict"] as const) {
+    it(`text left behind after a ${how} save is offered when the model is opened again`, async () => {
+      const disk = new FakeDisk();
+      const tab = makeTab(disk);
+      await tab.actions.start();
+      await settle();
+      const id = tab.state.model?.id ?? "";
+      const mine = `${starterText}# mine, never saved\n`;
+      if (how === "conflict") {
+        // Another tab saves first.
+        const other = makeWorker(disk, "o");
+        await other.workspace.saveModel(id, `${starterText}# theirs\n`, 1, { kind: "explicit" });
+      }
+      tab.actions.setText(mine);
+      await settle();
+      if (how === "failed") tab.adapter.failNextCommit("quota");
+      await tab.actions.saveNow();
+      expect(tab.state.save.kind).toBe(how);
+      await tab.actions.create("Something else");
+      await settle();
+      expect(tab.state.text).not.toBe(mine);
+      await tab.actions.open(id);
+      await settle();
+      const offer = tab.state.notices.find((n) => n.action?.label === "Restore them");
+      expect(offer).toBeDefined();
+      offer?.action?.run();
+      await settle();
+      expect(tab.state.text).toBe(mine);
+      tab.dispose();
+    });
+  }
+
   it("restoring a version offers Undo, which brings back the text shown before", async () => {
     const tab = makeTab(new FakeDisk());
     await tab.actions.start();

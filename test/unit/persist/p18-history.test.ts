@@ -116,6 +116,44 @@ describe("P18: history you can trust", () => {
   });
 });
 
+describe("P18: a crash at every operation N while typing and autosaving", () => {
+  it("leaves the typed text saved, or offered as a draft, or (before the draft committed) the old text; never a saved text offered again", async () => {
+    const typed = `${starterText}# typed\n`;
+    const run = async (crashAt: number | null) => {
+      const disk = new FakeDisk();
+      const seed = makeWorker(disk, "s");
+      const created = value(await seed.workspace.createModel("Budget", starterText));
+      const worker = makeWorker(disk, "w");
+      await worker.service.openModel(created.id);
+      const before = worker.adapter.ops;
+      if (crashAt !== null) worker.adapter.crashAfterNext(crashAt);
+      await worker.service.evaluate(1, typed);
+      await settle();
+      await worker.service.save(created.id, typed, 1, { kind: "autosave" });
+      await settle();
+      const ops = worker.adapter.ops - before;
+      const reopened = await makeWorker(disk, "r").service.openModel(created.id);
+      if (!reopened.ok) throw new Error(reopened.message);
+      return { ops, text: reopened.value.text, draft: reopened.value.draft?.text };
+    };
+    const { ops: total } = await run(null);
+    expect(total).toBeGreaterThan(10);
+    const outcomes = new Set<string>();
+    for (let n = 1; n <= total; n++) {
+      const { text, draft } = await run(n);
+      if (text === typed) {
+        expect({ n, draft }).toEqual({ n, draft: undefined });
+        outcomes.add("saved");
+      } else {
+        expect({ n, text }).toEqual({ n, text: starterText });
+        outcomes.add(draft === typed ? "offered" : "lost before the draft committed");
+        if (draft !== undefined) expect(draft).toBe(typed);
+      }
+    }
+    expect([...outcomes].sort()).toEqual(["lost before the draft committed", "offered", "saved"]);
+  });
+});
+
 describe("P18: what the user sees", () => {
   beforeEach(() => {
     vi.useFakeTimers(); // the autosave never fires: the tab dies first

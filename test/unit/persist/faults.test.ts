@@ -57,6 +57,9 @@ async function runScenario(workspace: Workspace): Promise<{ saves: Attempt[]; ot
   };
   await save("t2\n", "explicit");
   await save("t3\n", "autosave");
+  // A crash draft (P18) is written like any other operation and must obey the same invariants.
+  others.push((await workspace.writeDraft("m1", "typed, not saved\n", rev)).ok);
+  others.push((await workspace.readDraft("m1")).ok);
   others.push((await workspace.renameModel("m1", "Budget 2025")).ok);
   await save("t4\n", "explicit", "Cabinet");
   const versions = await workspace.listVersions("m1");

@@ -1,0 +1,844 @@
+/**
+ * fast-check arbitraries for the whole-pipeline fuzz (test/fuzz): generated models with
+ * dimensions, tables, series, exceptions, openings, scenarios, checks and finance functions, kept
+ * as plain data so that edits can change an opening, the periods or a dimension and print the model
+ * again; and text mutations (deletions, insertions, token swaps, truncations, random code units)
+ * that break the printed text. A case is a starting model and a list of steps; every step yields
+ * the next text the engine is given.
+ *
+ * Names come from fixed pools (`v0`..`v7`, dimensions `d0`/`d1` with members `m00`.. and `m10`..,
+ * scenarios `s0`/`s1`), so references survive edits, dangle after a removal, and sometimes form
+ * cycles, as a user's half-typed model does.
+ */
+import fc from "fast-check";
+
+/** Sizes of generated models. Small on purpose: the fuzz wants many cases, not big ones. */
+export const FuzzShape = {
+  /** Line item names v0..v(n-1). */
+  lineNames: 8,
+  /** Periods in a generated model (the squaring chains of the hostile corpus are separate). */
+  maxPeriods: 8,
+  /** Members of a generated dimension. */
+  maxMembers: 4,
+  /** Steps (edits, breakages, scenario switches) after the first text. */
+  maxSteps: 6,
+} as const;
+
+/** A period range, as offsets from the model's first period (not clamped to its periods). */
+export interface FuzzRange {
+  readonly from?: number;
+  readonly to?: number;
+  /** `from ..`, `.. to` or `from .. to`; a single period when false. */
+  readonly open: boolean;
+}
+
+export type FuzzInput =
+  | { readonly kind: "scalar"; readonly value: string }
+  | {
+      readonly kind: "series";
+      readonly rules: readonly { readonly range: FuzzRange; readonly value: string }[];
+    }
+  /** One row per member (one row when the line has no dimension), one cell per period; values cycle. */
+  | { readonly kind: "table"; readonly rows: readonly (readonly string[])[] }
+  /** `table value`: one value per member. */
+  | { readonly kind: "member-table"; readonly cells: readonly string[] };
+
+export interface FuzzCalc {
+  readonly kind: "calc";
+  /** One rule without a range, or several with ranges (exceptions). */
+  readonly rules: readonly { readonly range?: FuzzRange; readonly expr: string }[];
+  readonly opening?: string;
+}
+
+export interface FuzzLine {
+  readonly name: string;
+  readonly dim?: number;
+  readonly unit: string;
+  readonly body: FuzzInput | FuzzCalc;
+  readonly label?: string;
+  readonly source?: string;
+  readonly decimals?: number;
+}
+
+export interface FuzzDim {
+  readonly id: number;
+  readonly members: number;
+  readonly labelled: boolean;
+}
+
+export interface FuzzScenario {
+  readonly name: string;
+  readonly overrides: readonly { readonly line: string; readonly value: FuzzInput }[];
+}
+
+export interface FuzzCheck {
+  readonly name?: string;
+  readonly range?: FuzzRange;
+  readonly expr: string;
+  readonly tolerance?: string;
+  readonly known?: string;
+}
+
+export interface FuzzModel {
+  readonly title: string;
+  readonly first: number;
+  readonly periods: number;
+  readonly dims: readonly FuzzDim[];
+  readonly lines: readonly FuzzLine[];
+  readonly scenarios: readonly FuzzScenario[];
+  readonly checks: readonly FuzzCheck[];
+}
+
+export type FuzzEdit =
+  | { readonly kind: "opening"; readonly at: number; readonly value: string | null }
+  | { readonly kind: "periods"; readonly first: number; readonly count: number }
+  | { readonly kind: "members"; readonly dim: number; readonly count: number }
+  | { readonly kind: "dim-labels"; readonly dim: number }
+  | { readonly kind: "drop-dim"; readonly dim: number }
+  | { readonly kind: "line-dim"; readonly at: number; readonly dim: number | null }
+  | { readonly kind: "formula"; readonly at: number; readonly expr: string }
+  | { readonly kind: "input"; readonly at: number; readonly value: FuzzInput }
+  | { readonly kind: "unit"; readonly at: number; readonly unit: string }
+  | { readonly kind: "add"; readonly line: FuzzLine }
+  | { readonly kind: "remove"; readonly at: number }
+  | { readonly kind: "move"; readonly at: number }
+  | {
+      readonly kind: "override";
+      readonly scenario: number;
+      readonly line: string;
+      readonly value: FuzzInput;
+    }
+  | { readonly kind: "check"; readonly check: FuzzCheck }
+  | { readonly kind: "drop-check"; readonly at: number };
+
+export type FuzzMutation =
+  | { readonly kind: "delete"; readonly at: number; readonly length: number }
+  | { readonly kind: "insert"; readonly at: number; readonly fragment: string }
+  | { readonly kind: "swap-tokens"; readonly a: number; readonly b: number }
+  | { readonly kind: "truncate"; readonly at: number }
+  | { readonly kind: "code-unit"; readonly at: number; readonly unit: number }
+  | { readonly kind: "duplicate-line"; readonly at: number }
+  | { readonly kind: "drop-line"; readonly at: number }
+  | { readonly kind: "swap-lines"; readonly a: number; readonly b: number };
+
+/**
+ * One step: a structured edit (the model printed again, which also heals earlier breakage), a
+ * breakage of the current text, or a switch of the active scenario (null: base; "zz": unknown).
+ */
+export type FuzzStep =
+  | { readonly kind: "edit"; readonly edit: FuzzEdit }
+  | { readonly kind: "break"; readonly mutation: FuzzMutation }
+  | { readonly kind: "scenario"; readonly name: string | null };
+
+export interface FuzzCase {
+  readonly model: FuzzModel;
+  readonly steps: readonly FuzzStep[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Literals and expressions
+
+const lineName = fc.integer({ min: 0, max: FuzzShape.lineNames - 1 }).map((i) => `v${i}`);
+const dimId = fc.integer({ min: 0, max: 1 });
+const memberName = fc
+  .tuple(dimId, fc.integer({ min: 0, max: FuzzShape.maxMembers }))
+  .map(([d, m]) => `m${d}${m}`);
+
+/** Numbers as councils print them, some awkward: big, tiny, many digits. */
+const numberText = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom("0", "1", "2", "3", "10", "0.5", "100", "12.5") },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom("£4.5m", "£350k", "£1.2bn", "£1,426.18", "£0m", "£10", "£0.1m"),
+  },
+  { weight: 2, arbitrary: fc.constantFrom("2.99%", "3.5%", "0%", "100%", "-2%") },
+  { weight: 1, arbitrary: fc.constantFrom("246,841", "5 FTE", "0.5 properties", "30 years") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "123456789012345678901234567890",
+      "0.000000000000000000000000000001",
+      "99999999999999999999.99999999999999",
+      "1e3",
+      "2.5e3",
+    ),
+  },
+  { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000 }).map(String) },
+);
+
+/** A value an input takes: a number, possibly negative or bracketed, or blank. */
+export const inputValueText = fc.oneof(
+  { weight: 8, arbitrary: numberText },
+  { weight: 2, arbitrary: numberText.map((n) => (n.startsWith("-") ? n : `-${n}`)) },
+  { weight: 1, arbitrary: fc.constantFrom("(4,000)", "(1)") },
+  { weight: 1, arbitrary: fc.constant("blank") },
+);
+
+const periodRef = fc.integer({ min: -1, max: FuzzShape.maxPeriods }).map((o) => ({ offset: o }));
+
+const selector = fc.oneof(
+  fc.constantFrom("-1", "-1", "-2", "+1"),
+  periodRef.map((p) => `@${p.offset}`),
+  memberName,
+  fc.tuple(memberName, fc.constantFrom("-1", "-2")).map(([m, o]) => `${m}, ${o}`),
+);
+
+/** A reference; `@k` in a selector stands for the k-th period and is printed by {@link printModel}. */
+const reference = fc.oneof(
+  { weight: 3, arbitrary: lineName },
+  { weight: 2, arbitrary: fc.tuple(lineName, selector).map(([n, s]) => `${n}[${s}]`) },
+);
+
+const loanMethod = fc.constantFrom('"annuity"', '"eip"', '"maturity"', '"bogus"');
+const mrpMethod = fc.constantFrom('"straight_line"', '"annuity"', '"reducing_balance"');
+
+const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    reference,
+    numberText,
+    fc
+      .tuple(
+        tie("expr"),
+        fc.constantFrom("+", "-", "*", "/", "+", "*", "=", "<>", "<", ">=", "and", "or"),
+        tie("expr"),
+      )
+      .map(([l, op, r]) => `(${l} ${op} ${r})`),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("0", "1", "2", "3", "0.5", "-1", "-2", "10", "1/3"))
+      .map(([b, e]) => `(${b}) ^ ${e}`),
+    tie("expr").map((e) => `-(${e})`),
+    tie("expr").map((e) => `not (${e})`),
+    fc
+      .tuple(tie("expr"), tie("expr"), tie("expr"))
+      .map(([c, a, b]) => `(if ${c} then ${a} else ${b})`),
+    fc.tuple(tie("expr"), tie("expr"), tie("expr")).map(([c, a, b]) => `if(${c}, ${a}, ${b})`),
+    fc
+      .tuple(
+        fc.constantFrom("sum", "average", "min", "max"),
+        tie("expr"),
+        fc.constantFrom("d0", "d1", "periods"),
+      )
+      .map(([f, x, d]) => `${f}(${x} over ${d})`),
+    fc
+      .tuple(fc.constantFrom("min", "max"), tie("expr"), tie("expr"))
+      .map(([f, a, b]) => `${f}(${a}, ${b})`),
+    fc
+      .tuple(tie("expr"), tie("expr"), fc.constantFrom("d0", "d1"))
+      .map(([x, w, d]) => `wavg(${x}, ${w} over ${d})`),
+    fc
+      .tuple(tie("expr"), tie("expr"), fc.constantFrom("d0", "d1"))
+      .map(([x, c, d]) => `sumif(${x}, ${c} over ${d})`),
+    fc.tuple(tie("expr"), fc.constantFrom("d0", "d1")).map(([c, d]) => `count(${c} over ${d})`),
+    fc
+      .tuple(
+        fc.constantFrom("cumsum", "abs", "irr", "payback", "first_period_where", "discount_factor"),
+        tie("expr"),
+      )
+      .map(([f, x]) => `${f}(${x})`),
+    fc.tuple(tie("expr"), numberText).map(([x, d]) => `prev(${x}, ${d})`),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("£0.1m", "£1", "£0.01", "1", "0"))
+      .map(([x, s]) => `round(${x}, ${s})`),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("1", "3", "0", "40"))
+      .map(([x, n]) => `roundsig(${x}, ${n})`),
+    fc.constantFrom("first_period()", "last_period()", "period_index()"),
+    fc.tuple(numberText, tie("expr")).map(([r, x]) => `npv(${r}, ${x})`),
+    fc.tuple(numberText, numberText, numberText).map(([r, n, p]) => `pmt(${r}, ${n}, ${p})`),
+    fc
+      .tuple(
+        fc.constantFrom("loan_opening", "loan_interest", "loan_principal", "loan_closing"),
+        tie("expr"),
+        numberText,
+        fc.constantFrom("1", "2", "5", "30", "0"),
+        loanMethod,
+      )
+      .map(([f, a, r, t, m]) => `${f}(${a}, ${r}, ${t}, ${m})`),
+    fc
+      .tuple(
+        tie("expr"),
+        fc.constantFrom("1", "4", "25", "0"),
+        mrpMethod,
+        fc.option(numberText, { nil: undefined }),
+      )
+      .map(([a, l, m, r]) => `mrp(${a}, ${l}, ${m}${r === undefined ? "" : `, ${r}`})`),
+    fc.tuple(tie("expr"), tie("expr"), numberText).map(([a, b, t]) => `(${a} = ${b} within ${t})`),
+    fc.constantFrom('"text"', "blank", "true", "false"),
+  ),
+}));
+
+/** An expression with `@k` period placeholders. */
+export const fuzzExpr: fc.Arbitrary<string> = exprText;
+
+/** A recurrence a balance or a growth line has: it reads its own previous value. */
+const recurrence = fc
+  .tuple(fc.constantFrom("+", "*", "-"), exprText, fc.constantFrom("", " * 1.02", " * x0"))
+  .map(
+    ([op, e, k]) =>
+      (self: string) =>
+        `${self}[-1] ${op} ${e}${k.replace("x0", self + "[-1]")}`,
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+const unitText = fc.constantFrom(
+  "",
+  "",
+  "£",
+  "£m",
+  "£000",
+  "%",
+  "number",
+  "properties",
+  "£ per property",
+  "years",
+  "FTE",
+);
+const rangeArb: fc.Arbitrary<FuzzRange> = fc.oneof(
+  fc.nat(FuzzShape.maxPeriods).map((from) => ({ from, open: false })),
+  fc.nat(FuzzShape.maxPeriods).map((from) => ({ from, open: true })),
+  fc.nat(FuzzShape.maxPeriods).map((to) => ({ to, open: true })),
+  fc
+    .tuple(fc.nat(FuzzShape.maxPeriods), fc.nat(3))
+    .map(([from, len]) => ({ from, to: from + len, open: true })),
+);
+const labelText = fc.constantFrom("Net spend", "Reserve £m", "Café ≥ 5", "", 'say \\"hi\\"', "#1");
+
+export const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
+  { weight: 4, arbitrary: inputValueText.map((value) => ({ kind: "scalar" as const, value })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.record({ range: rangeArb, value: inputValueText }), { minLength: 1, maxLength: 3 })
+      .map((rules) => ({ kind: "series" as const, rules })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.array(inputValueText, { minLength: 1, maxLength: 4 }), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((rows) => ({ kind: "table" as const, rows })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(inputValueText, { minLength: 1, maxLength: 4 })
+      .map((cells) => ({ kind: "member-table" as const, cells })),
+  },
+);
+
+const calcArb = (name: string): fc.Arbitrary<FuzzCalc> =>
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: exprText.map((expr) => ({ kind: "calc" as const, rules: [{ expr }] })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(recurrence, fc.option(inputValueText, { nil: undefined, freq: 4 }))
+        .map(([r, opening]) => ({
+          kind: "calc" as const,
+          rules: [{ expr: r(name) }],
+          ...(opening === undefined ? {} : { opening }),
+        })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(inputValueText, fc.integer({ min: 1, max: 3 }), exprText, recurrence)
+        .map(([base, split, e, r]) => ({
+          kind: "calc" as const,
+          rules: [
+            { range: { from: 0, to: split - 1, open: split > 1 }, expr: base },
+            { range: { from: split, open: true }, expr: split === 2 ? r(name) : e },
+          ],
+        })),
+    },
+  );
+
+const lineArb = (name: string): fc.Arbitrary<FuzzLine> =>
+  fc
+    .record({
+      dim: fc.option(dimId, { nil: undefined, freq: 2 }),
+      unit: unitText,
+      body: fc.oneof(fuzzInput, calcArb(name)),
+      label: fc.option(labelText, { nil: undefined, freq: 4 }),
+      source: fc.option(labelText, { nil: undefined, freq: 6 }),
+      decimals: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined, freq: 6 }),
+    })
+    .map(({ dim, label, source, decimals, ...rest }) => ({
+      name,
+      ...rest,
+      ...(dim === undefined ? {} : { dim }),
+      ...(label === undefined ? {} : { label }),
+      ...(source === undefined ? {} : { source }),
+      ...(decimals === undefined ? {} : { decimals }),
+    }));
+
+const anyLineArb: fc.Arbitrary<FuzzLine> = lineName.chain(lineArb);
+
+export const fuzzCheck: fc.Arbitrary<FuzzCheck> = fc.record(
+  {
+    name: fc.constantFrom("c0", "c1", "c2"),
+    range: rangeArb,
+    expr: fc.oneof(
+      exprText,
+      fc.tuple(reference, reference).map(([a, b]) => `${a} = ${b}`),
+      fc.tuple(reference, fc.constantFrom(">", "<", ">=")).map(([a, op]) => `${a} ${op} 0`),
+    ),
+    tolerance: fc.constantFrom("£1", "£0.5k", "0.5", "1%", "0"),
+    known: fc.constantFrom("a known finding", ""),
+  },
+  { requiredKeys: ["expr"] },
+);
+
+export const fuzzModel: fc.Arbitrary<FuzzModel> = fc.record({
+  title: fc.constantFrom("M", "Fuzz model", "Naïve £ title"),
+  first: fc.integer({ min: 2015, max: 2030 }),
+  periods: fc.integer({ min: 1, max: FuzzShape.maxPeriods }),
+  dims: fc.uniqueArray(
+    fc.record({
+      id: dimId,
+      members: fc.integer({ min: 1, max: FuzzShape.maxMembers }),
+      labelled: fc.boolean(),
+    }),
+    { selector: (d) => d.id, maxLength: 2 },
+  ),
+  lines: fc.uniqueArray(anyLineArb, { selector: (l) => l.name, minLength: 1, maxLength: 7 }),
+  scenarios: fc.uniqueArray(
+    fc.record({
+      name: fc.constantFrom("s0", "s1"),
+      overrides: fc.array(fc.record({ line: lineName, value: fuzzInput }), { maxLength: 2 }),
+    }),
+    { selector: (s) => s.name, maxLength: 2 },
+  ),
+  checks: fc.array(fuzzCheck, { maxLength: 3 }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Edits and breakages
+
+export const fuzzEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
+  fc.record({
+    kind: fc.constant("opening" as const),
+    at: fc.nat(9),
+    value: fc.option(inputValueText, { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant("periods" as const),
+    first: fc.integer({ min: 2015, max: 2030 }),
+    count: fc.integer({ min: 1, max: FuzzShape.maxPeriods }),
+  }),
+  fc.record({
+    kind: fc.constant("members" as const),
+    dim: dimId,
+    count: fc.integer({ min: 1, max: FuzzShape.maxMembers }),
+  }),
+  fc.record({ kind: fc.constant("dim-labels" as const), dim: dimId }),
+  fc.record({ kind: fc.constant("drop-dim" as const), dim: dimId }),
+  fc.record({
+    kind: fc.constant("line-dim" as const),
+    at: fc.nat(9),
+    dim: fc.option(dimId, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant("formula" as const), at: fc.nat(9), expr: exprText }),
+  fc.record({ kind: fc.constant("input" as const), at: fc.nat(9), value: fuzzInput }),
+  fc.record({ kind: fc.constant("unit" as const), at: fc.nat(9), unit: unitText }),
+  fc.record({ kind: fc.constant("add" as const), line: anyLineArb }),
+  fc.record({ kind: fc.constant("remove" as const), at: fc.nat(9) }),
+  fc.record({ kind: fc.constant("move" as const), at: fc.nat(9) }),
+  fc.record({
+    kind: fc.constant("override" as const),
+    scenario: fc.nat(1),
+    line: lineName,
+    value: fuzzInput,
+  }),
+  fc.record({ kind: fc.constant("check" as const), check: fuzzCheck }),
+  fc.record({ kind: fc.constant("drop-check" as const), at: fc.nat(3) }),
+);
+
+/** Fragments a user might type, paste or leave half-typed, and junk. */
+const fragments = [
+  "opening ",
+  "opening £1m",
+  "periods ",
+  "dimension ",
+  "input ",
+  "by d0 ",
+  "by d1 ",
+  "over ",
+  "table ",
+  "| ",
+  "..",
+  " : ",
+  "=",
+  "(",
+  ")",
+  "[",
+  "]",
+  "[-1]",
+  "{",
+  "}",
+  ",",
+  "\n",
+  "\n  ",
+  "  ",
+  "\t",
+  "\r\n",
+  '"',
+  "#",
+  "## S",
+  "£",
+  "%",
+  "^ 999999",
+  "^ -1000",
+  "* ",
+  "/ 0",
+  "1e9999",
+  "v0",
+  "v1[-1]",
+  "m00",
+  "2019/20",
+  "2019/21",
+  "9999/00",
+  "within ",
+  "known ",
+  "check c9: ",
+  "scenario s0 { v0 = 1 }",
+  "label ",
+  "decimals 99",
+  "\u202e",
+  "\u200b",
+  "\ufe0f",
+  "\u0000",
+  "\ud800",
+  "\udc00",
+  "é",
+  "е", // Cyrillic
+  "𝔁",
+  "\ufeff",
+];
+
+export const fuzzMutation: fc.Arbitrary<FuzzMutation> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("delete" as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 24 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      fragment: fc.constantFrom(...fragments),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("swap-tokens" as const), a: fc.nat(), b: fc.nat() }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("code-unit" as const),
+      at: fc.nat(),
+      unit: fc.nat(0xffff),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("duplicate-line" as const), at: fc.nat() }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop-line" as const), at: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("swap-lines" as const), a: fc.nat(), b: fc.nat() }),
+  },
+);
+
+export const fuzzStep: fc.Arbitrary<FuzzStep> = fc.oneof(
+  { weight: 5, arbitrary: fuzzEdit.map((edit) => ({ kind: "edit" as const, edit })) },
+  { weight: 4, arbitrary: fuzzMutation.map((mutation) => ({ kind: "break" as const, mutation })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(null, "s0", "s1", "zz")
+      .map((name) => ({ kind: "scenario" as const, name })),
+  },
+);
+
+export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
+  model: fuzzModel,
+  steps: fc.array(fuzzStep, { minLength: 1, maxLength: FuzzShape.maxSteps }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+/** The label of the financial year starting in `year`: 2019 → "2019/20". */
+export function periodLabel(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
+function printRange(r: FuzzRange, first: number): string {
+  const from = r.from === undefined ? "" : periodLabel(first + r.from);
+  const to = r.to === undefined ? "" : periodLabel(first + r.to);
+  if (!r.open) return from;
+  if (r.from === undefined) return `.. ${to}`;
+  return r.to === undefined ? `${from} ..` : `${from} .. ${to}`;
+}
+
+/** Replaces `@k` period placeholders by period labels. */
+function printExpr(e: string, first: number): string {
+  return e.replace(/@(-?\d+)/g, (_, k: string) => periodLabel(first + Number(k)));
+}
+
+const at = <T>(list: readonly T[], i: number): T | undefined =>
+  list.length === 0 ? undefined : list[i % list.length];
+
+function printInput(
+  v: FuzzInput,
+  m: FuzzModel,
+  dim: FuzzDim | undefined,
+  indent: string,
+): string[] {
+  switch (v.kind) {
+    case "scalar":
+      return [v.value];
+    case "series":
+      return ["", ...v.rules.map((r) => `${indent}| ${printRange(r.range, m.first)} : ${r.value}`)];
+    case "table": {
+      const header = Array.from({ length: m.periods }, (_, t) => periodLabel(m.first + t));
+      const rows = dim === undefined ? 1 : dim.members;
+      const out = ["", `${indent}table ${header.join("  ")}`];
+      for (let r = 0; r < rows; r++) {
+        const row = at(v.rows, r) ?? ["0"];
+        const cells = header.map((_, t) => at(row, t) ?? "0");
+        out.push(`${indent}${dim === undefined ? "" : `m${dim.id}${r} `}${cells.join("  ")}`);
+      }
+      return out;
+    }
+    case "member-table": {
+      const rows = dim === undefined ? 1 : dim.members;
+      const out = ["", `${indent}table value`];
+      for (let r = 0; r < rows; r++)
+        out.push(`${indent}${dim === undefined ? "" : `m${dim.id}${r} `}${at(v.cells, r) ?? "0"}`);
+      return out;
+    }
+  }
+}
+
+/** The text of a generated model, as a user would write it. */
+export function printModel(m: FuzzModel): string {
+  const out: string[] = [`model "${m.title}"`];
+  out.push(`periods ${periodLabel(m.first)} .. ${periodLabel(m.first + m.periods - 1)}`);
+  for (const d of m.dims) {
+    const members = Array.from({ length: d.members }, (_, j) =>
+      d.labelled ? `m${d.id}${j} "Member ${j}"` : `m${d.id}${j}`,
+    );
+    out.push(`dimension d${d.id} = ${members.join(", ")}`);
+  }
+  for (const line of m.lines) {
+    const dim = line.dim === undefined ? undefined : m.dims.find((d) => d.id === line.dim);
+    const head = `${line.name}${line.dim === undefined ? "" : ` by d${line.dim}`}${line.unit === "" ? "" : ` (${line.unit})`}`;
+    if (line.body.kind === "calc") {
+      const rules = line.body.rules;
+      const only = rules[0];
+      if (rules.length === 1 && only !== undefined && only.range === undefined) {
+        out.push(`${head} = ${printExpr(only.expr, m.first)}`);
+      } else {
+        out.push(`${head} =`);
+        for (const r of rules)
+          out.push(
+            `  | ${r.range === undefined ? "" : printRange(r.range, m.first)} : ${printExpr(r.expr, m.first)}`,
+          );
+      }
+      if (line.body.opening !== undefined) out.push(`  opening ${line.body.opening}`);
+    } else {
+      const [first = "", ...rest] = printInput(line.body, m, dim, "  ");
+      out.push(`input ${head} = ${first}`.trimEnd(), ...rest);
+    }
+    if (line.label !== undefined) out.push(`  label "${line.label}"`);
+    if (line.source !== undefined) out.push(`  source "${line.source}"`);
+    if (line.decimals !== undefined) out.push(`  decimals ${line.decimals}`);
+  }
+  for (const s of m.scenarios) {
+    out.push(`scenario ${s.name} "Scenario ${s.name}" {`);
+    for (const o of s.overrides) {
+      const line = m.lines.find((l) => l.name === o.line);
+      const dim = line?.dim === undefined ? undefined : m.dims.find((d) => d.id === line.dim);
+      const [first = "", ...rest] = printInput(o.value, m, dim, "    ");
+      out.push(`  ${o.line} = ${first}`.trimEnd(), ...rest);
+    }
+    out.push("}");
+  }
+  for (const c of m.checks) {
+    const name = c.name === undefined ? "" : ` ${c.name}`;
+    const over = c.range === undefined ? "" : ` over ${printRange(c.range, m.first)}`;
+    const within = c.tolerance === undefined ? "" : ` within ${c.tolerance}`;
+    out.push(`check${name}${over}: ${printExpr(c.expr, m.first)}${within}`);
+    if (c.known !== undefined) out.push(`  known "${c.known}"`);
+  }
+  return out.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying steps
+
+function replaceAt<T>(list: readonly T[], i: number, f: (x: T) => T): T[] {
+  const out = [...list];
+  const k = list.length === 0 ? -1 : i % list.length;
+  const x = out[k];
+  if (x !== undefined) out[k] = f(x);
+  return out;
+}
+
+/** The model after a structured edit. */
+export function applyEdit(m: FuzzModel, e: FuzzEdit): FuzzModel {
+  switch (e.kind) {
+    case "opening":
+      return {
+        ...m,
+        lines: replaceAt(m.lines, e.at, (l) => {
+          if (l.body.kind !== "calc") return l;
+          const { opening: _, ...rest } = l.body;
+          return { ...l, body: e.value === null ? rest : { ...rest, opening: e.value } };
+        }),
+      };
+    case "periods":
+      return { ...m, first: e.first, periods: e.count };
+    case "members": {
+      const exists = m.dims.some((d) => d.id === e.dim);
+      const dims = exists
+        ? m.dims.map((d) => (d.id === e.dim ? { ...d, members: e.count } : d))
+        : [...m.dims, { id: e.dim, members: e.count, labelled: false }];
+      return { ...m, dims };
+    }
+    case "dim-labels":
+      return {
+        ...m,
+        dims: m.dims.map((d) => (d.id === e.dim ? { ...d, labelled: !d.labelled } : d)),
+      };
+    case "drop-dim":
+      return { ...m, dims: m.dims.filter((d) => d.id !== e.dim) };
+    case "line-dim":
+      return {
+        ...m,
+        lines: replaceAt(m.lines, e.at, (l) => {
+          const { dim: _, ...rest } = l;
+          return e.dim === null ? rest : { ...rest, dim: e.dim };
+        }),
+      };
+    case "formula":
+      return {
+        ...m,
+        lines: replaceAt(m.lines, e.at, (l) => ({
+          ...l,
+          body:
+            l.body.kind === "calc"
+              ? { ...l.body, rules: [{ expr: e.expr }] }
+              : { kind: "calc", rules: [{ expr: e.expr }] },
+        })),
+      };
+    case "input":
+      return { ...m, lines: replaceAt(m.lines, e.at, (l) => ({ ...l, body: e.value })) };
+    case "unit":
+      return { ...m, lines: replaceAt(m.lines, e.at, (l) => ({ ...l, unit: e.unit })) };
+    case "add":
+      return m.lines.some((l) => l.name === e.line.name)
+        ? m
+        : { ...m, lines: [...m.lines, e.line] };
+    case "remove": {
+      if (m.lines.length === 0) return m;
+      const lines = [...m.lines];
+      lines.splice(e.at % lines.length, 1);
+      return { ...m, lines };
+    }
+    case "move": {
+      if (m.lines.length === 0) return m;
+      const lines = [...m.lines];
+      const [line] = lines.splice(e.at % lines.length, 1);
+      return line === undefined ? m : { ...m, lines: [line, ...lines] };
+    }
+    case "override": {
+      const value = { line: e.line, value: e.value };
+      if (m.scenarios.length === 0)
+        return { ...m, scenarios: [{ name: "s0", overrides: [value] }] };
+      return {
+        ...m,
+        scenarios: replaceAt(m.scenarios, e.scenario, (s) => ({
+          ...s,
+          overrides: [...s.overrides.filter((o) => o.line !== e.line), value],
+        })),
+      };
+    }
+    case "check":
+      return { ...m, checks: [...m.checks, e.check] };
+    case "drop-check": {
+      if (m.checks.length === 0) return m;
+      const checks = [...m.checks];
+      checks.splice(e.at % checks.length, 1);
+      return { ...m, checks };
+    }
+  }
+}
+
+/** Tokens for a token swap: words, numbers, runs of spaces, and single other characters. */
+const tokenPattern = /[\p{L}\p{N}_.,£%/]+|\s+|[^\s]/gu;
+
+/** The text after a breakage. Positions are taken modulo the text's length. */
+export function applyMutation(text: string, mu: FuzzMutation): string {
+  const n = text.length;
+  const pos = (k: number): number => (n === 0 ? 0 : k % (n + 1));
+  switch (mu.kind) {
+    case "delete": {
+      const a = pos(mu.at);
+      return text.slice(0, a) + text.slice(a + mu.length);
+    }
+    case "insert": {
+      const a = pos(mu.at);
+      return text.slice(0, a) + mu.fragment + text.slice(a);
+    }
+    case "truncate":
+      return text.slice(0, pos(mu.at));
+    case "code-unit": {
+      if (n === 0) return String.fromCharCode(mu.unit);
+      const a = mu.at % n;
+      return text.slice(0, a) + String.fromCharCode(mu.unit) + text.slice(a + 1);
+    }
+    case "swap-tokens": {
+      const tokens = text.match(tokenPattern) ?? [];
+      if (tokens.length < 2) return text;
+      const i = mu.a % tokens.length;
+      const j = mu.b % tokens.length;
+      const ti = tokens[i] ?? "";
+      tokens[i] = tokens[j] ?? "";
+      tokens[j] = ti;
+      return tokens.join("");
+    }
+    case "duplicate-line":
+    case "drop-line":
+    case "swap-lines": {
+      const lines = text.split("\n");
+      const i = (mu.kind === "swap-lines" ? mu.a : mu.at) % lines.length;
+      if (mu.kind === "duplicate-line") lines.splice(i, 0, lines[i] ?? "");
+      else if (mu.kind === "drop-line") lines.splice(i, 1);
+      else {
+        const j = mu.b % lines.length;
+        const li = lines[i] ?? "";
+        lines[i] = lines[j] ?? "";
+        lines[j] = li;
+      }
+      return lines.join("\n");
+    }
+  }
+}

@@ -5,7 +5,13 @@ import { makeFrame, type Frame } from "./eval/frame";
 import { applyBinary, evaluate } from "./eval/interpreter";
 import { isBlank, isError, isPeriod, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel } from "./model";
-import { formatDisplay, isDecimal, toExactString } from "./num";
+import { defaultDecimals, formatDisplay, isDecimal, toExactString, type Decimal } from "./num";
+
+/** Tunables of check failure messages. */
+export const CheckDisplay = {
+  /** The most decimals a failure message shows to tell two different values apart. */
+  maxDecimals: 10,
+} as const;
 
 /** One period (and member) in which a check does not hold, with the values on both sides. */
 export interface CheckFailure {
@@ -108,7 +114,9 @@ function runOnce(
   f: Frame,
 ): { left: string; right: string; message: string } | null {
   const where = f.scalar ? "every period" : (f.model.periods[f.period] ?? "");
-  const show = (v: Value): string => showValue(v, check.unit, f.model.periods);
+  // Decimals of the values shown; set from the sides (and tolerance) before a failure is built.
+  let places: number | undefined;
+  const show = (v: Value): string => showValue(v, check.unit, f.model.periods, places);
   const failure = (left: Value, right: Value, detail: string) => ({
     left: show(left),
     right: show(right),
@@ -118,6 +126,7 @@ function runOnce(
     const left = evaluate(check.test.left, f);
     const right = evaluate(check.test.right, f);
     const tolerance = evaluate(check.test.tolerance, f);
+    places = shownDecimals(check, f, [check.test.left, check.test.right], left, right, tolerance);
     for (const v of [left, right, tolerance])
       if (isError(v)) return failure(left, right, v.message);
     // Nothing to compare in a blank period.
@@ -139,6 +148,7 @@ function runOnce(
     const left = evaluate(expr.terms[0] as Code, f);
     const right = evaluate(expr.terms[1] as Code, f);
     const op = expr.ops[0];
+    places = shownDecimals(check, f, expr.terms, left, right, undefined);
     const result = applyBinary(f, op, left, right, expr.spans[0] ?? { from: 0, to: 0 });
     if (result === true || isBlank(result)) return null;
     if (isError(result)) return failure(left, right, result.message);
@@ -152,6 +162,46 @@ function runOnce(
   const v = evaluate(expr, f);
   if (v === true || isBlank(v)) return null;
   return failure(v, true, isError(v) ? v.message : `${check.test.text} is not true.`);
+}
+
+/**
+ * The decimals a failure shows its values with, in the check's unit: at least the unit's default,
+ * the `decimals` of a line a side names directly, and as many as the tolerance is written with
+ * (`within £0.0005m` shows £m to 4 places); then more, up to {@link CheckDisplay.maxDecimals},
+ * until two different sides no longer look the same. Undefined keeps the unit's default.
+ */
+function shownDecimals(
+  check: EngineCheck,
+  f: Frame,
+  sides: readonly Code[],
+  left: Value,
+  right: Value,
+  tolerance: Value | undefined,
+): number | undefined {
+  let places: number | undefined;
+  const atLeast = (n: number | undefined) => {
+    if (n !== undefined) places = Math.max(places ?? defaultDecimals(check.unit) ?? 0, n);
+  };
+  for (const side of sides) if (side.kind === "ref") atLeast(f.model.lines[side.line]?.decimals);
+  if (tolerance !== undefined && isDecimal(tolerance)) atLeast(decimalsOf(tolerance, check.unit));
+  if (isDecimal(left) && isDecimal(right) && !left.eq(right)) {
+    let n = places ?? defaultDecimals(check.unit);
+    if (n === undefined) return places;
+    while (
+      n < CheckDisplay.maxDecimals &&
+      formatDisplay(left, check.unit, n) === formatDisplay(right, check.unit, n)
+    )
+      n++;
+    atLeast(n);
+  }
+  return places;
+}
+
+/** How many decimals `v` has when shown in `unit` (0.0005m in £m: 4). */
+function decimalsOf(v: Decimal, unit: string): number {
+  const shown = formatDisplay(v, unit, CheckDisplay.maxDecimals).replace(/[^0-9.]/g, "");
+  const dot = shown.indexOf(".");
+  return dot < 0 ? 0 : shown.slice(dot + 1).replace(/0+$/, "").length;
 }
 
 function isComparison(op: string | undefined): op is "=" | "<>" | "<" | "<=" | ">" | ">=" {

@@ -46,6 +46,8 @@ const countScale: DisplayScale = {
   suffix: "",
 };
 const otherMoneyScale: DisplayScale = { divisor: ONE_D, decimals: 2, suffix: "" };
+/** The money scale at the start of a per-count unit: "£m per FTE", "£000/property". */
+const moneyPerCount = /^(£(?:000|m|bn)?)\s*(?:per\s|\/)/u;
 
 /** The decimals `formatDisplay` uses for `unit` when not overridden (undefined: as needed). */
 export function defaultDecimals(unit: string): number | undefined {
@@ -55,14 +57,22 @@ export function defaultDecimals(unit: string): number | undefined {
 function scaleOf(unit: string): DisplayScale {
   const known = scales[unit];
   if (known !== undefined) return known;
-  // A compound money unit such as "£/property" is shown in pounds and pence.
+  // A money-per-count unit is shown in its money scale ("£m per FTE": 15 for £15m), to 2 places.
+  const money = moneyPerCount.exec(unit)?.[1];
+  if (money !== undefined) {
+    const divisor = scales[money]?.divisor ?? ONE_D;
+    return divisor === ONE_D ? otherMoneyScale : { ...otherMoneyScale, divisor };
+  }
+  // Any other compound money unit is shown in pounds and pence.
   return unit.startsWith("£") ? otherMoneyScale : countScale;
 }
 
 /**
  * Formats a value as council papers print it, in the display `unit`: "£" (pounds, 2 dp), "£000"
  * (0 dp), "£m" (1 dp), "£bn" (2 dp), "%" (value 0.0299 shows "2.99%"), "FTE" (1 dp), "" (plain,
- * up to 4 dp as needed) or any count unit such as "properties" (0 dp). Thousands separators are
+ * up to 4 dp as needed) or any count unit such as "properties" (0 dp). A money-per-count unit is
+ * shown in its money scale to 2 dp: "£m per FTE" shows £15m per FTE as 15.00, "£000 per
+ * property" £1,500 as 1.50, "£ per property" in pounds and pence. Thousands separators are
  * commas; negatives are in brackets, `(4.0)`; rounding is half away from zero and a value that
  * rounds to zero shows without brackets. The unit's symbol is not printed (the grid shows it in
  * the line's unit column) except for "%". `decimals` (0 to 20) overrides the default.

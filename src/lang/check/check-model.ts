@@ -16,7 +16,7 @@ import { collectSymbols, periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { clauseDecimals, periodLabel } from "../syntax/cst-to-ast";
 import { parseModelIncremental as parseModel } from "../syntax/incremental";
-import { checkExpr, checkTolerance, isPlainLiteral, tyText } from "./expressions";
+import { checkExpr, checkTolerance, isPlainLiteral, nameReadBy, tyText } from "./expressions";
 import type { CheckState, Ty } from "./expressions";
 import {
   isPlain,
@@ -467,8 +467,8 @@ class ModelChecker {
       const dim = t.dimension;
       if (dim !== undefined && item.dimension === undefined) {
         const example = this.table.dimensions.get(dim)?.members[0]?.name ?? "member";
-        const name = rule.expr.kind === "ref" ? rule.expr.name.name : "x";
-        this.report("P2018", rule.expr.span, { name, dimension: dim, example });
+        const name = nameReadBy(this.state, rule.expr, dim) ?? dim;
+        this.report("P2018", rule.expr.span, { name, dimension: dim, example, line: item.name });
       } else if (dim !== undefined && item.dimension !== undefined && dim !== item.dimension.name) {
         this.report("P3006", rule.expr.span, { left: item.dimension.name, right: dim });
       }

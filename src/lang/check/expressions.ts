@@ -45,6 +45,9 @@ export type Ty =
 
 const unknownTy: Ty = { kind: "unknown" };
 
+/** A count of years (`years` and `year` are one unit), which a loan's term may be given in. */
+const yearUnit: Unit = { powers: new Map([["year", 1]]) };
+
 /** Shared state of one model's check. */
 export interface CheckState {
   readonly table: SymbolTable;
@@ -135,6 +138,50 @@ function unionAggregated(...ts: readonly Ty[]): readonly string[] | undefined {
     }
   }
   return out;
+}
+
+/**
+ * The first line item by `dimension` that `e` reads without picking a member, outside any
+ * aggregate over that dimension: the line a P2018 should name. Walks with a stack, not recursion.
+ */
+export function nameReadBy(state: CheckState, e: A.Expr, dimension: string): string | undefined {
+  const stack: A.Expr[] = [e];
+  for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+    switch (x.kind) {
+      case "ref": {
+        const item = state.table.itemsByName.get(x.name.name);
+        const picked = state.references.get(x.id)?.member !== undefined;
+        if (item?.dimension?.name === dimension && !picked) return item.name;
+        break;
+      }
+      case "call":
+        if (x.over?.dimension?.name !== dimension) stack.push(...[...x.args].reverse());
+        break;
+      case "paren":
+        stack.push(x.inner);
+        break;
+      case "unary":
+        stack.push(x.operand);
+        break;
+      case "binary":
+        stack.push(x.right, x.left);
+        break;
+      case "within":
+        stack.push(x.tolerance, x.right, x.left);
+        break;
+      case "conditional":
+        stack.push(x.otherwise, x.then, x.condition);
+        break;
+      case "number":
+      case "blank":
+      case "boolean":
+      case "error-expr":
+      case "period":
+      case "string":
+        break;
+    }
+  }
+  return undefined;
 }
 
 /** Checks one expression and returns its type. */
@@ -606,6 +653,19 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
       });
     }
   };
+  // A term: a plain number, or a count of years (`input term (years) = 30`).
+  const years = (i: number): void => {
+    const expected = "a number of years (plain, or in years)";
+    const t = num(i, expected);
+    if (t !== undefined && !isPlain(t.unit) && !sameUnit(t.unit, yearUnit)) {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected,
+        found: tyText(t),
+      });
+    }
+  };
   const bool = (i: number): void => {
     const t = a[i] ?? unknownTy;
     if (t.kind !== "boolean" && t.kind !== "unknown") {
@@ -710,18 +770,18 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
       return { kind: "number", unit: plainUnit, percent: false };
     case "pmt":
       plain(0, "a rate such as 4.5%");
-      plain(1, "a number of years");
+      years(1);
       return keep(num(2));
     case "loan_opening":
     case "loan_interest":
     case "loan_principal":
     case "loan_closing":
       plain(1, "a rate such as 4.5%");
-      plain(2, "a number of years");
+      years(2);
       text(3, ["annuity", "eip", "maturity"]);
       return keep(num(0));
     case "mrp":
-      plain(1, "a number of years");
+      years(1);
       text(2, ["straight_line", "annuity", "reducing_balance"]);
       if (a.length > 3) plain(3, "a rate such as 4.5%");
       return keep(num(0));

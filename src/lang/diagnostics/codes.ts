@@ -85,6 +85,21 @@ export const diagnosticCodes = {
     message:
       "'decimals {text}' must be a whole number from 0 to {max}, such as 'decimals 3'. Change the number.",
   },
+  P1020: {
+    severity: "error",
+    message:
+      "The opening value of '{name}' must be typed in, such as 'opening £1m', not a formula. Type the value, or replace 'opening' with a separate rule for the first period.",
+  },
+  P1021: {
+    severity: "error",
+    message:
+      "A line can be by one dimension only: '{name}' cannot be by '{dimensions}'. Keep one, and make a line per member of the other, or one dimension whose members are the combinations.",
+  },
+  P1022: {
+    severity: "error",
+    message:
+      "'{text}' uses exponent notation, which models do not read. Write the number in full, such as {example}.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },
@@ -140,7 +155,7 @@ export const diagnosticCodes = {
   P2018: {
     severity: "error",
     message:
-      "'{name}' is by '{dimension}': pick a member such as '{name}[{example}]' or aggregate it, e.g. 'sum({name} over {dimension})'.",
+      "'{name}' is by '{dimension}', but '{line}' has one value per period. Pick a member such as '{name}[{example}]', aggregate it, e.g. 'sum({name} over {dimension})', or make the line '{line} by {dimension}'.",
   },
   P2019: { severity: "error", message: "{function} takes {expected} but was given {found}." },
   P2020: {
@@ -212,7 +227,7 @@ export const diagnosticCodes = {
   P3014: {
     severity: "error",
     message:
-      "'{text}' reads '{name}' as a count unit, but '{name}' is a {what}. Write '{number} * {name}' to multiply.",
+      "'{text}' reads '{name}' as a count unit, but '{name}' is also a {what}. To multiply, write '{number} * {name}'. To count {name}, rename the {what} (such as '{name}_count'); in a comparison a plain '{number}' also takes the other side's unit.",
   },
   P3015: {
     severity: "error",

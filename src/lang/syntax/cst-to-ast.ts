@@ -7,7 +7,7 @@ import { makeSpan } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
 import { nodeId } from "../ast";
-import { normalizeDecimal, negateDecimal, shiftDecimal } from "../decimal-text";
+import { groupThousands, normalizeDecimal, negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 
@@ -396,10 +396,18 @@ interface Head {
 
 function convertHead(b: AstBuilder, n: CstNode | undefined): Head | undefined {
   if (n === undefined) return undefined;
-  const [name, dimension] = tokensOf(n, "Identifier");
+  const [name, dimension, ...others] = tokensOf(n, "Identifier");
   if (name === undefined) return undefined;
   const head: Head = { name: b.ident(name) };
   if (dimension !== undefined) head.dimension = b.ident(dimension);
+  const comma = tokenOf(n, "Comma");
+  const last = others[others.length - 1];
+  if (dimension !== undefined && comma !== undefined && last !== undefined) {
+    b.report("P1021", makeSpan(b.tokenSpan(comma).from, b.tokenSpan(last).to), {
+      name: name.image,
+      dimensions: `${[dimension, ...others.slice(0, -1)].map((t) => t.image).join("', '")}' and '${last.image}`,
+    });
+  }
   const unit = nodeOf(n, "unitDecl");
   if (unit !== undefined) head.unit = convertUnit(b, unit);
   return head;
@@ -433,9 +441,19 @@ function convertUnit(b: AstBuilder, n: CstNode): A.UnitExpr {
   return { kind: "unit", id: b.id(), span: b.nodeSpan(n), numerator, denominator };
 }
 
-/** An input literal: a number, `-number`, or `(number)` read as a negative. Else P1011. */
-function toInputLiteral(b: AstBuilder, e: A.Expr, itemName: string): A.InputLiteral {
+/**
+ * An input literal: a number, `-number`, or `(number)` read as a negative. Else P1011 (an input's
+ * value) or P1020 (a calculation's opening value).
+ */
+function toInputLiteral(
+  b: AstBuilder,
+  e: A.Expr,
+  itemName: string,
+  code: "P1011" | "P1020" = "P1011",
+): A.InputLiteral {
   if (e.kind === "number" || e.kind === "error-expr" || e.kind === "blank") return e;
+  // `2.5e-3`: the exponent was refused already (P1022); do not also call it a formula.
+  if (e.kind === "binary" && e.left.kind === "error-expr") return e.left;
   if (e.kind === "unary" && e.op === "-" && e.operand.kind === "number") {
     return {
       ...e.operand,
@@ -452,7 +470,7 @@ function toInputLiteral(b: AstBuilder, e: A.Expr, itemName: string): A.InputLite
       value: negateDecimal(e.inner.value),
     };
   }
-  b.report("P1011", e.span, { name: itemName });
+  b.report(code, e.span, { name: itemName });
   return b.errorExpr(e.span);
 }
 
@@ -616,7 +634,7 @@ function convertCalc(b: AstBuilder, n: CstNode, span: Span): A.Decl {
   const decl: Mutable<A.CalcDecl> = { kind: "calc", id: b.id(), span, ...head, rules };
   withClauses(decl, clauses, ["label", "source", "decimals"]);
   if (clauses.opening !== undefined)
-    decl.opening = toInputLiteral(b, clauses.opening, head.name.name);
+    decl.opening = toInputLiteral(b, clauses.opening, head.name.name, "P1020");
   return decl;
 }
 
@@ -804,6 +822,28 @@ function convertUnary(b: AstBuilder, n: CstNode): A.Expr {
   };
 }
 
+/** The largest exponent whose number P1022 writes out in full as an example. */
+const ExponentExample = { maxDigits: 12 } as const;
+
+/**
+ * `2.5e3` lexes as the number 2.5 and the count word `e3`: refuse it (P1022) rather than read a
+ * count of "e3". Only an `e` word written right after the digits counts; `2.5 e3` is a count.
+ */
+function exponentNotation(b: AstBuilder, literal: IToken, word: IToken): A.Expr | undefined {
+  const m = /^[eE](\d*)$/.exec(word.image);
+  if (m === null || word.startOffset !== literal.startOffset + literal.image.length)
+    return undefined;
+  const span = makeSpan(b.tokenSpan(literal).from, b.tokenSpan(word).to);
+  const power = m[1] === undefined || m[1] === "" ? undefined : Number(m[1]);
+  const value = b.number(literal).value;
+  const example =
+    power !== undefined && power <= ExponentExample.maxDigits && !value.startsWith("-")
+      ? `${literal.image.startsWith("£") ? "£" : ""}${groupThousands(shiftDecimal(value, power))}`
+      : "2,500 for 2.5e3, or with a scale such as £2.5m";
+  b.report("P1022", span, { text: `${literal.image}${word.image}`, example });
+  return b.errorExpr(span);
+}
+
 function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
   const literal =
     tokenOf(n, "Number") ?? tokenOf(n, "Money") ?? tokenOf(n, "Percent") ?? tokenOf(n, "PoundUnit");
@@ -811,6 +851,8 @@ function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
     const count = tokenOf(n, "Identifier");
     if (count === undefined) return b.number(literal);
     const span = makeSpan(literal.startOffset, count.startOffset + count.image.length);
+    const exponent = exponentNotation(b, literal, count);
+    if (exponent !== undefined) return exponent;
     return { ...b.number(literal, false, span), count: b.ident(count) };
   }
   const blank = tokenOf(n, "Blank");

@@ -62,6 +62,11 @@ class PreceptParser extends CstParser {
     this.OPTION(() => {
       this.CONSUME(T.By);
       this.CONSUME2(T.Identifier);
+      // `by a, b` is read so that it can be refused clearly (P1021): one dimension per line.
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.CONSUME3(T.Identifier);
+      });
     });
     this.OPTION2(() => this.SUBRULE(this.unitDecl));
   });

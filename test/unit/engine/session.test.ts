@@ -17,8 +17,9 @@ describe("recompute", () => {
     const first = evaluateFull(compileModel(checkModel(diamond("a * 2")), null));
     const edited = diamond("a * 2").replace("input a (number) = 1", "input a (number) = 2");
     const next = recompute(first, compileModel(checkModel(edited), null));
-    // a (input), b, c, d: one step each; e and f are untouched.
-    expect(next.stats.stepsRun).toBe(4);
+    // b, c, d: one step each (the input a is compared cell by cell, not run); e and f are
+    // untouched.
+    expect(next.stats.stepsRun).toBe(3);
     // b, c and d read only scalars, so each is one cell for all periods.
     expect(next.stats.cellsEvaluated).toBe(3);
     const names = next.stats.changed.map((id) => next.compiled.model.lines[id]?.name);
@@ -185,8 +186,8 @@ d (number) = b + c
 `;
     const first = evaluateFull(compileModel(checkModel(text("1")), null));
     const next = recompute(first, compileModel(checkModel(text("4")), null));
-    // b, c, d over 3 periods: 9 cells, each once.
-    expect(next.stats.cellsEvaluated).toBe(9);
+    // Only a's 2019/20 cell changed, so b, c and d are recomputed in 2019/20 only: 3 cells.
+    expect(next.stats.cellsEvaluated).toBe(3);
     const d = next.compiled.model.lineByName.get("d") ?? -1;
     // d = 5a: 20, 10, 10.
     expect(next.values[d]?.map(String)).toEqual(["20", "10", "10"]);

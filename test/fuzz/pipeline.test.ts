@@ -10,15 +10,18 @@ import { tokenSoupArb } from "../support/lang-arbitraries";
 import { fuzzCase, fuzzStructuralCase } from "../support/pipeline-arbitraries";
 import { runScript, scriptOf } from "./pipeline-oracle";
 
-/** Seeds and sizes of the CI run; `npm run fuzz` takes both from the environment. */
+/**
+ * Seeds and sizes of the CI run; `npm run fuzz` takes both from the environment. About 2,700
+ * texts in all (a case is several texts), some 25 s of CPU.
+ */
 const CiFuzz = {
   seed: 20261202,
   /** Sequences of generated models and edits (each several texts). */
-  cases: 300,
+  cases: 250,
   /** Sequences that only edit openings, periods and dimensions. */
-  structural: 200,
+  structural: 150,
   /** Single texts of token soup and arbitrary code units. */
-  texts: 600,
+  texts: 500,
 } as const;
 
 describe("the whole pipeline on generated models and broken edits", () => {

@@ -12,6 +12,9 @@ const files = readdirSync(join(here, "workloads"))
   .filter((f) => f.endsWith(".ts") && f.includes(filter))
   .sort();
 
+/** The whole run should take under this long (issue 10): the runner says so when it does not. */
+const targetMinutes = 5;
+const started = Date.now();
 let failed = 0;
 console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 for (const file of files) {
@@ -25,4 +28,9 @@ for (const file of files) {
     console.error(`${file}: exited with ${result.status ?? result.signal}`);
   }
 }
+const minutes = (Date.now() - started) / 60_000;
+console.log(
+  `\nbench: ${files.length} workload(s) in ${minutes.toFixed(1)} min` +
+    (minutes > targetMinutes ? ` (over the ${targetMinutes}-minute target)` : ""),
+);
 process.exit(failed === 0 ? 0 : 1);

@@ -13,6 +13,12 @@ export type Command =
       readonly target: string;
       readonly scenario: string | null;
     }
+  | {
+      readonly kind: "format";
+      readonly files: readonly string[];
+      /** `--check`: report files that are not formatted; `--write`: rewrite them in place. */
+      readonly mode: "print" | "check" | "write";
+    }
   | { readonly kind: "help" }
   | { readonly kind: "usage-error"; readonly message: string };
 
@@ -20,13 +26,19 @@ export type Command =
 export const usage = `Usage:
   precept check FILE [--scenario NAME]
   precept eval FILE [--scenario NAME] [--format table|csv|json]
-  precept explain FILE 'NAME[PERIOD]' [--scenario NAME]`;
+  precept explain FILE 'NAME[PERIOD]' [--scenario NAME]
+  precept format FILE... [--check | --write]
+
+Exit codes: 0 done, and no error or failed check; 1 the model has an error or a failed check
+(format --check: a file is not formatted); 2 usage error or unreadable file; 70 internal error.
+See docs/cli.md.`;
 
 /** Parses the arguments after `precept`. Never throws. */
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   let scenario: string | null = null;
   let format: string | undefined;
+  const modes: ("check" | "write")[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.startsWith("--") ? splitFlag(arg) : [arg, undefined];
@@ -35,6 +47,9 @@ export function parseArgs(argv: readonly string[]): Command {
       if (value === undefined || value === "") return usageError(`${flag} needs a value.`);
       if (flag === "--scenario") scenario = value;
       else format = value;
+    } else if (flag === "--check" || flag === "--write") {
+      if (inline !== undefined) return usageError(`${flag} takes no value.`);
+      modes.push(flag === "--check" ? "check" : "write");
     } else if (flag === "--help" || flag === "-h") {
       return { kind: "help" };
     } else if (arg.startsWith("--")) {
@@ -45,11 +60,22 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const [command, file, target, ...extra] = positional;
   if (command === undefined || command === "help") return { kind: "help" };
-  if (command !== "check" && command !== "eval" && command !== "explain") {
-    return usageError(`Unknown command '${command}'. Use check, eval or explain.`);
+  if (command !== "check" && command !== "eval" && command !== "explain" && command !== "format") {
+    return usageError(`Unknown command '${command}'. Use check, eval, explain or format.`);
   }
   if (file === undefined) return usageError(`'precept ${command}' needs a model file.`);
   if (format !== undefined && command !== "eval") return usageError("--format is only for eval.");
+  if (modes.length > 0 && command !== "format")
+    return usageError("--check and --write are only for format.");
+  if (command === "format") {
+    if (scenario !== null) return usageError("--scenario is not for format.");
+    if (new Set(modes).size > 1) return usageError("Use --check or --write, not both.");
+    const files = positional.slice(1);
+    const mode = modes[0] ?? "print";
+    if (mode === "print" && files.length > 1)
+      return usageError("'precept format' prints one file; use --check or --write for several.");
+    return { kind: "format", files, mode };
+  }
   if (command === "explain") {
     if (target === undefined)
       return usageError("'precept explain' needs a cell such as 'net[2019/20]'.");

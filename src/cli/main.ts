@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createEngine } from "../engine";
-import { parseArgs, usage } from "./args";
+import { renameSync, writeFileSync } from "node:fs";
+import { createEngine, type Engine, type EvalSnapshot } from "../engine";
+import { parseArgs, usage, type Command } from "./args";
+import { formatText } from "./format";
+import { readModelFile } from "./input";
 import {
   renderCheck,
   renderCsv,
@@ -10,6 +12,7 @@ import {
   renderMaster,
   renderTable,
 } from "./render";
+import { exitCodeOf, ExitCode, makeReport } from "./report";
 
 /** Where the command writes; the tests pass buffers. */
 export interface Output {
@@ -17,78 +20,150 @@ export interface Output {
   err(text: string): void;
 }
 
-const processOutput: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+/**
+ * The process's stdout and stderr. When the reader goes away (`precept eval … | head`), writing
+ * fails with EPIPE: the rest of the output is dropped quietly instead of dying with a stack trace.
+ */
+function makeProcessOutput(): Output {
+  const closed = { out: false, err: false };
+  const guard = (stream: NodeJS.WriteStream, which: "out" | "err") => {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      closed[which] = true;
+      if (error.code !== "EPIPE" && which === "out" && !closed.err)
+        process.stderr.write(`precept: cannot write the output (${error.code ?? "error"}).\n`);
+    });
+  };
+  guard(process.stdout, "out");
+  guard(process.stderr, "err");
+  return {
+    out: (text) => {
+      if (!closed.out) process.stdout.write(text);
+    },
+    err: (text) => {
+      if (!closed.err) process.stderr.write(text);
+    },
+  };
+}
 
 /**
- * Entry of the `precept` command; returns the exit code. 0: success; 1: the model has an error
- * diagnostic or a failed check (`check`), or the cell is an error (`explain`); 2: a usage error
- * or an unreadable file, with a one-line message and never a stack trace.
+ * Entry of the `precept` command; returns the exit code (docs/cli.md): 0 the command did its job
+ * and the model has no error diagnostic and no failed check; 1 it has one (for
+ * `format`: a file is not formatted or cannot be formatted safely); 2 a usage error or a file
+ * that cannot be taken as a model (missing, unreadable, not UTF-8, too large); 70 a bug in
+ * Precept. Messages are one line each, never a stack trace.
  */
-export function main(argv: readonly string[], io: Output = processOutput): number {
+export function main(argv: readonly string[], io: Output = makeProcessOutput()): number {
   const command = parseArgs(argv);
   if (command.kind === "help") {
     io.out(`${usage}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   if (command.kind === "usage-error") {
     io.err(`precept: ${command.message}\n${usage}\n`);
-    return 2;
-  }
-  let text: string;
-  try {
-    text = readFileSync(command.file, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    io.err(`precept: cannot read '${command.file}' (${reason}).\n`);
-    return 2;
+    return ExitCode.usage;
   }
   try {
-    const engine = createEngine();
-    engine.update(text);
-    if (command.scenario !== null) {
-      const known = engine.snapshot().scenarios.some((s) => s.name === command.scenario);
-      if (!known) {
-        io.err(`precept: unknown scenario '${command.scenario}'.\n`);
-        return 2;
-      }
-    }
-    const snap = engine.setScenario(command.scenario);
-    switch (command.kind) {
-      case "check": {
-        for (const d of snap.diagnostics) io.out(`${renderDiagnostic(command.file, text, d)}\n`);
-        for (const c of snap.checks) io.out(`${renderCheck(c).join("\n")}\n`);
-        io.out(`${renderMaster(snap)}\n`);
-        const errors = snap.diagnostics.some((d) => d.severity === "error");
-        return errors || !snap.masterCheck.passed ? 1 : 0;
-      }
-      case "eval":
-        for (const d of snap.diagnostics) {
-          if (d.severity === "error") io.err(`${renderDiagnostic(command.file, text, d)}\n`);
-        }
-        io.out(
-          command.format === "json"
-            ? renderJson(snap)
-            : command.format === "csv"
-              ? renderCsv(snap)
-              : renderTable(snap),
-        );
-        return 0;
-      case "explain": {
-        const result = engine.explain(command.target);
-        if (!result.ok) {
-          io.err(`precept: ${result.message}\n`);
-          return 2;
-        }
-        io.out(renderExplain(result.tree));
-        return result.tree.error === undefined ? 0 : 1;
-      }
-    }
+    return command.kind === "format" ? runFormat(command, io) : runModel(command, io);
   } catch (error) {
     // A bug in Precept, not in the model: one line, no stack trace.
     io.err(`precept: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 70;
+    return ExitCode.internal;
   }
+}
+
+type ModelCommand = Extract<Command, { kind: "check" | "eval" | "explain" }>;
+
+function runModel(command: ModelCommand, io: Output): number {
+  const file = readModelFile(command.file);
+  if (!file.ok) {
+    io.err(`precept: ${file.message}\n`);
+    return ExitCode.usage;
+  }
+  const text = file.text;
+  const engine = createEngine();
+  engine.update(text);
+  if (command.scenario !== null) {
+    const known = engine.snapshot().scenarios.some((s) => s.name === command.scenario);
+    if (!known) {
+      io.err(`precept: unknown scenario '${command.scenario}'.\n`);
+      return ExitCode.usage;
+    }
+  }
+  const snap = engine.setScenario(command.scenario);
+  switch (command.kind) {
+    case "check":
+      return runCheck(engine, snap, command.file, text, io);
+    case "eval": {
+      const report = makeReport(engine, snap);
+      for (const d of report.errors) io.err(`${renderDiagnostic(command.file, text, d)}\n`);
+      io.out(
+        command.format === "json"
+          ? renderJson(report, text)
+          : command.format === "csv"
+            ? renderCsv(report)
+            : renderTable(report),
+      );
+      return exitCodeOf(report);
+    }
+    case "explain": {
+      const result = engine.explain(command.target);
+      if (!result.ok) {
+        io.err(`precept: ${result.message}\n`);
+        return ExitCode.usage;
+      }
+      const report = makeReport(engine, snap);
+      for (const d of report.errors) io.err(`${renderDiagnostic(command.file, text, d)}\n`);
+      io.out(renderExplain(result.tree));
+      return result.tree.error === undefined ? exitCodeOf(report) : ExitCode.modelProblem;
+    }
+  }
+}
+
+function runCheck(
+  engine: Engine,
+  snap: EvalSnapshot,
+  file: string,
+  text: string,
+  io: Output,
+): number {
+  const report = makeReport(engine, snap);
+  for (const d of snap.diagnostics) io.out(`${renderDiagnostic(file, text, d)}\n`);
+  for (const c of snap.checks) io.out(`${renderCheck(c).join("\n")}\n`);
+  io.out(`${renderMaster(report)}\n`);
+  return exitCodeOf(report);
+}
+
+function runFormat(command: Extract<Command, { kind: "format" }>, io: Output): number {
+  let code: number = ExitCode.ok;
+  for (const name of command.files) {
+    const file = readModelFile(name);
+    if (!file.ok) {
+      io.err(`precept: ${file.message}\n`);
+      return ExitCode.usage;
+    }
+    const result = formatText(file.text);
+    if (!result.ok) {
+      io.err(`precept: ${name} was not formatted: ${result.reason}.\n`);
+      code = ExitCode.modelProblem;
+      continue;
+    }
+    if (command.mode === "print") io.out(result.text);
+    else if (result.changed && command.mode === "check") {
+      io.out(`${name}: not formatted (precept format --write fixes it)\n`);
+      code = ExitCode.modelProblem;
+    } else if (result.changed) {
+      // Write beside the file and rename over it, so an interrupted write leaves the old text.
+      const temp = `${name}.precept-format.tmp`;
+      try {
+        writeFileSync(temp, result.text);
+        renameSync(temp, name);
+      } catch (error) {
+        const reason = error instanceof Error && "code" in error ? String(error.code) : "error";
+        io.err(`precept: cannot write '${name}' (${reason}).\n`);
+        return ExitCode.usage;
+      }
+      io.out(`${name}: formatted\n`);
+    }
+  }
+  return code;
 }

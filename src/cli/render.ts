@@ -1,10 +1,12 @@
 import type {
+  CellSnapshot,
   CheckSnapshot,
   DiagnosticSnapshot,
-  EvalSnapshot,
+  ErrorInfo,
   ExplainNode,
   LineSnapshot,
 } from "../engine";
+import { errorCount, type Report } from "./report";
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -43,18 +45,30 @@ export function renderCheck(c: CheckSnapshot): string[] {
   return out;
 }
 
-/** The master check line. */
-export function renderMaster(s: EvalSnapshot): string {
-  const m = s.masterCheck;
-  return m.passed
-    ? `Master check: pass (${s.checks.length} checks${m.known > 0 ? `, ${m.known} known findings` : ""})`
-    : `Master check: FAIL (${m.failed} of ${s.checks.length} checks failed)`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The master check line. It passes only when every check holds (known findings allowed) and the
+ * model has no error: checks over a model with errors prove nothing.
+ */
+export function renderMaster(r: Report): string {
+  const m = r.snapshot.masterCheck;
+  const total = r.snapshot.checks.length;
+  const errors = errorCount(r);
+  if (errors > 0) {
+    const failed = r.failedChecks > 0 ? `; ${r.failedChecks} of ${total} checks failed` : "";
+    return `Master check: FAIL (the model has ${plural(errors, "error")}${failed})`;
+  }
+  return r.failedChecks === 0
+    ? `Master check: pass (${total} checks${m.known > 0 ? `, ${m.known} known findings` : ""})`
+    : `Master check: FAIL (${r.failedChecks} of ${total} checks failed)`;
 }
 
 /** Values as an aligned text table in display units, brackets for negatives. */
-export function renderTable(s: EvalSnapshot): string {
+export function renderTable(r: Report): string {
+  const s = r.snapshot;
   const header = ["", "unit", ...s.periods];
-  const rows = s.lines.map((l) => [l.key, l.unit, ...l.cells.map((c) => c.display)]);
+  const rows = r.lines.map((l) => [l.key, l.unit, ...l.cells.map((c) => c.display)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const pad = (cells: readonly string[]) =>
     cells
@@ -67,28 +81,41 @@ export function renderTable(s: EvalSnapshot): string {
   ];
   let section = "";
   for (const [i, row] of rows.entries()) {
-    const line = s.lines[i] as LineSnapshot;
+    const line = r.lines[i] as LineSnapshot;
     if (line.section !== section && line.section !== "") {
       section = line.section;
       lines.push(`## ${section}`);
     }
     lines.push(pad(row));
   }
-  lines.push("", ...s.checks.flatMap(renderCheck), renderMaster(s));
+  lines.push("", ...s.checks.flatMap(renderCheck), renderMaster(r));
   return lines.join("\n") + "\n";
 }
 
+/** A cell in JSON: its exact value, null when blank, or `{ error: { code, message, origin } }`. */
+export type JsonCell = string | null | { readonly error: ErrorInfo };
+
+function jsonCell(c: CellSnapshot | undefined): JsonCell {
+  if (c === undefined) return null;
+  if (c.error !== undefined) return { error: c.error };
+  return c.value;
+}
+
 /**
- * The JSON object of `precept eval --format json`: exact values in base units. Each check has its
- * name, label, whether it passed, its failures and, for a known finding, `known` (the explanation).
+ * The JSON object of `precept eval --format json`: exact values in base units; a blank cell is
+ * null and an error cell is `{ "error": { "code", "message", "origin": { "item", "period" } } }`
+ * (origin: the line item and period where the error started). Each check has its name, label,
+ * whether it passed, its failures and, for a known finding, `known` (the explanation). `errors`
+ * counts the error diagnostics; `diagnostics` lists every diagnostic with its line and column.
  */
-export function renderJson(s: EvalSnapshot): string {
+export function renderJson(r: Report, text: string): string {
+  const s = r.snapshot;
   const items: Record<string, unknown> = {};
-  for (const l of s.lines) {
-    if (l.scalar !== undefined) items[l.key] = { unit: l.unit, value: l.scalar.value };
+  for (const l of r.lines) {
+    if (l.scalar !== undefined) items[l.key] = { unit: l.unit, value: jsonCell(l.scalar) };
     else {
-      const values: Record<string, string | null> = {};
-      s.periods.forEach((p, i) => (values[p] = l.cells[i]?.value ?? null));
+      const values: Record<string, JsonCell> = {};
+      s.periods.forEach((p, i) => (values[p] = jsonCell(l.cells[i])));
       items[l.key] = { unit: l.unit, values };
     }
   }
@@ -99,9 +126,28 @@ export function renderJson(s: EvalSnapshot): string {
     ...(c.known === undefined ? {} : { known: c.known }),
     failures: c.failures,
   }));
+  const diagnostics = s.diagnostics.map((d) => {
+    const at = lineColumn(text, d.from);
+    return {
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      line: at.line,
+      column: at.column,
+      ...(d.item === undefined ? {} : { item: d.item }),
+    };
+  });
   return (
     JSON.stringify(
-      { model: s.title, scenario: s.scenario, periods: s.periods, items, checks },
+      {
+        model: s.title,
+        scenario: s.scenario,
+        periods: s.periods,
+        items,
+        checks,
+        errors: errorCount(r),
+        diagnostics,
+      },
       null,
       2,
     ) + "\n"
@@ -128,9 +174,9 @@ export function csvCell(text: string): string {
  * Values as CSV: key, label, unit, then one exact base-unit value per period (errors as codes,
  * blank cells empty).
  */
-export function renderCsv(s: EvalSnapshot): string {
-  const rows = [["key", "label", "unit", ...s.periods]];
-  for (const l of s.lines) {
+export function renderCsv(r: Report): string {
+  const rows = [["key", "label", "unit", ...r.snapshot.periods]];
+  for (const l of r.lines) {
     rows.push([
       l.key,
       l.label,

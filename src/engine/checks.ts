@@ -37,6 +37,7 @@ export function evaluateCheck(
   model: EngineModel,
   values: readonly (readonly Value[])[],
 ): CheckOutcome {
+  if (model.periods.length === 0) return notEvaluated(check);
   const f = makeFrame(model, values as Value[][]);
   f.line = pseudoLine(check, f.line);
   const scalar = new Uint8Array(model.lines.map((l) => (l.scalar ? 1 : 0)));
@@ -72,6 +73,28 @@ export function evaluateCheck(
     passed: failures.length === 0,
     ...(check.known === undefined ? {} : { known: check.known }),
     failures,
+  };
+}
+
+/**
+ * A model without periods (its `periods` line missing or invalid, reported as P2009) has no cells
+ * to read, so a check cannot be evaluated: it is reported as not holding rather than passing.
+ */
+function notEvaluated(check: EngineCheck): CheckOutcome {
+  const detail =
+    "the model has no periods, so the check could not be evaluated. Fix the 'periods' line.";
+  return {
+    name: check.name,
+    label: check.label,
+    passed: false,
+    ...(check.known === undefined ? {} : { known: check.known }),
+    failures: [
+      {
+        left: "",
+        right: "",
+        message: formatMessage("P4007", { name: check.name, period: "every period", detail }),
+      },
+    ],
   };
 }
 
@@ -149,8 +172,9 @@ export function showValue(
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "string") return v;
   if (isPeriod(v)) return periods[v.index] ?? "";
-  if (isBlank(v)) return "";
-  return `#${v.code}`;
+  if (isError(v)) return `#${v.code}`;
+  // Blank, or a cell that does not exist (never expected: callers index cells by period).
+  return "";
 }
 
 /** A value as exact text: decimal strings in base units, period labels, true/false; null for errors. */

@@ -8,10 +8,11 @@ import type {
   ValueType,
 } from "../lang";
 import { GraphBuilder, planEvaluation, type DependencyGraph, type EvaluationPlan } from "./graph";
-import { parseDecimal } from "./num";
+import { isInRange, parseDecimal } from "./num";
 import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
-import { BLANK, isError, makeError, type Value } from "./eval/value";
+import { rangeCheckedOpening, rangeErrorAt } from "./eval/limits";
+import { BLANK, isError, makeError, type ErrorValue, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
 import { lineSource, type CompileCache, type CompiledParts } from "./compile-cache";
 
@@ -77,8 +78,10 @@ export function compileModel(
       scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
     }
   }
+  // A scalar's value lives in its period cells: a model without periods has no cells, so no scalars.
+  const hasCells = checked.periods.length > 0;
   const lines = drafts.map((d, id) => {
-    const line = scalar[id] === 1 ? { ...d, scalar: true } : d;
+    const line = hasCells && scalar[id] === 1 ? { ...d, scalar: true } : d;
     return cache === undefined ? line : cache.reuse(line);
   });
   cache?.finish();
@@ -186,6 +189,7 @@ function compileParts(
           to: 0,
         },
       );
+    opening = rangeCheckedOpening(opening, item.name);
   }
   // Names, not ids, of what the formulas read: ids shift when lines are added above.
   let targets = "";
@@ -214,7 +218,7 @@ function inputCells(
 ): Value[] {
   const P = periods.length;
   const cells = new Array<Value>(members * P);
-  const missing = (t: number, m: number): Value =>
+  const missing = (t: number, m: number): ErrorValue =>
     makeError("P2012", formatMessage("P2012", { name: item.name, period: periods[t] ?? "" }), {
       item: item.name,
       period: t,
@@ -222,10 +226,12 @@ function inputCells(
       from: 0,
       to: item.decl.span.to - item.decl.span.from,
     });
-  const parse = (text: string | null | undefined, t: number, m: number): Value =>
-    text === blankText
-      ? BLANK
-      : ((text === null || text === undefined ? undefined : parseDecimal(text)) ?? missing(t, m));
+  const parse = (text: string | null | undefined, t: number, m: number): Value => {
+    if (text === blankText) return BLANK;
+    const n = text === null || text === undefined ? undefined : parseDecimal(text);
+    if (n === undefined) return missing(t, m);
+    return isInRange(n) ? n : rangeErrorAt(n, missing(t, m).origin, periods[t] ?? "");
+  };
   if (values.kind === "scalar") {
     // One Decimal shared by every cell.
     const value = parse(values.value, 0, -1);

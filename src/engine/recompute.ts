@@ -3,7 +3,7 @@ import type { CompiledModel } from "./compile";
 import { DirtySteps, type Step } from "./graph";
 import { evaluate } from "./eval/interpreter";
 import { fail, makeFrame, type Frame } from "./eval/frame";
-import { cellsEqual, makeError, type Value } from "./eval/value";
+import { cellsEqual, makeError, valuesEqual, type Value } from "./eval/value";
 import type { EngineLine } from "./model";
 
 /** The values of a compiled model: `values[lineId]` holds `member * periodCount + period`. */
@@ -54,14 +54,18 @@ export function recompute(
   const values: (Value[] | undefined)[] = new Array<Value[] | undefined>(model.lines.length);
   const { steps, stepOf } = next.plan;
   const dirty = new DirtySteps(steps.length);
+  // Lines whose readers must be recomputed even if their own values come out the same.
+  const forced = new Uint8Array(model.lines.length);
   for (const line of model.lines) {
     const oldId = before.lineByName.get(line.name);
     const old = oldId === undefined ? undefined : before.lines[oldId];
     if (old !== undefined && oldId !== undefined)
       values[line.id] = previous.values[oldId] as Value[];
+    if (old === line) continue;
     const same =
       old !== undefined && old.fingerprint === line.fingerprint && old.scalar === line.scalar;
     if (!same) dirty.mark(stepOf[line.id] as number);
+    if (old === undefined || !sameInterface(old, line)) forced[line.id] = 1;
   }
   // Cycle errors name every member in order, which depends on the whole cycle: always redo them.
   steps.forEach((step, s) => {
@@ -79,7 +83,7 @@ export function recompute(
     stepsRun++;
     nodes.forEach((v, i) => {
       const was = old[i];
-      if (was !== undefined && cellsEqual(was, values[v] as Value[])) return;
+      if (forced[v] !== 1 && was !== undefined && cellsEqual(was, values[v] as Value[])) return;
       changed.push(v);
       for (const w of dependents[v] as readonly number[]) {
         const ws = stepOf[w] as number;
@@ -92,6 +96,17 @@ export function recompute(
     values: values as Value[][],
     stats: { changed, cellsEvaluated: runner.cells, stepsRun },
   };
+}
+
+/**
+ * Whether a line reads the same to the formulas that refer to it, apart from its values: its
+ * dimension (a reference takes the member of the reader's context by it), its member count and
+ * its opening value (what `x[-1]` reads in the first period).
+ */
+function sameInterface(a: EngineLine, b: EngineLine): boolean {
+  if (a.dim !== b.dim || a.memberCount !== b.memberCount) return false;
+  if (a.opening === b.opening) return true;
+  return a.opening !== undefined && b.opening !== undefined && valuesEqual(a.opening, b.opening);
 }
 
 function nodesOf(step: Step): readonly number[] {

@@ -18,7 +18,7 @@ import {
   type LineSnapshot,
 } from "./snapshot";
 import { cellsEqual, type Value } from "./eval/value";
-import type { EngineModel } from "./model";
+import type { EngineCheck, EngineLine, EngineModel } from "./model";
 
 /** Two scenarios side by side. Mirrors `ComparisonDto` without `revision`. */
 export interface Comparison {
@@ -77,6 +77,8 @@ export interface Engine {
 
 interface CheckCacheEntry {
   readonly reads: readonly (readonly Value[])[];
+  /** The lines read, whose dimension, opening, scalar flag, unit and decimals the outcome uses. */
+  readonly lines: readonly (EngineLine | undefined)[];
   readonly outcome: CheckOutcome;
 }
 
@@ -151,23 +153,30 @@ export function createEngine(): Engine {
     const delta = linesDelta(shownLines, shownOrder, lines);
     shownLines = new Map(lines.map((l) => [l.key, l]));
     shownOrder = lines.map((l) => l.key);
+    const usedChecks = new Set<string>();
     const checks = model.checks.map((check, i): CheckSnapshot => {
       const reads = check.reads.map((id) => s.evaluation.values[id] as readonly Value[]);
-      const cacheKey = `${i}\u0000${check.fingerprint}`;
+      const lines = check.reads.map((id) => model.lines[id]);
+      const cacheKey = checkCacheKey(check, i, model);
       const hit = s.checkCache.get(cacheKey);
+      usedChecks.add(cacheKey);
       let outcome: CheckOutcome;
       if (
         hit !== undefined &&
         hit.reads.length === reads.length &&
-        hit.reads.every((r, k) => r === reads[k])
+        hit.reads.every((r, k) => r === reads[k] && hit.lines[k] === lines[k])
       ) {
         outcome = hit.outcome;
       } else {
         outcome = evaluateCheck(check, model, s.evaluation.values);
-        s.checkCache.set(cacheKey, { reads, outcome });
+        s.checkCache.set(cacheKey, { reads, lines, outcome });
       }
       return { ...outcome, from: check.span.from, to: check.span.to };
     });
+    if (s.checkCache.size > usedChecks.size) {
+      for (const key of [...s.checkCache.keys()])
+        if (!usedChecks.has(key)) s.checkCache.delete(key);
+    }
     const failed = checks.filter((c) => !c.passed && c.known === undefined).length;
     const known = checks.filter((c) => c.known !== undefined).length;
     return {
@@ -225,6 +234,23 @@ export function createEngine(): Engine {
     },
     checked: () => checked,
   };
+}
+
+/**
+ * What a check's outcome depends on besides the values and lines it reads: its own text and what
+ * its names resolved to (the fingerprint), the periods and dimensions (a check that reads no line,
+ * such as `sum(2 over periods)`, still depends on them), its range, dimension and unit.
+ */
+function checkCacheKey(check: EngineCheck, index: number, model: EngineModel): string {
+  return [
+    index,
+    check.fingerprint,
+    model.shapeKey,
+    check.from,
+    check.to,
+    check.dim,
+    check.unit,
+  ].join("\u0000");
 }
 
 /** Finds a cell by key and period label; a message when either is unknown. */

@@ -15,7 +15,10 @@ export function normalizeDecimal(written: string): string {
   if (!/^\d+(\.\d+)?$/.test(text) && !/^\d*\.\d+$/.test(text)) return "0";
   let [whole = "", fraction = ""] = text.split(".");
   whole = whole.replace(/^0+/, "");
-  fraction = fraction.replace(/0+$/, "");
+  // A loop, not /0+$/: that regex backtracks quadratically on a long run of zeros before a digit.
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  fraction = fraction.slice(0, end);
   if (whole === "") whole = "0";
   const body = fraction === "" ? whole : `${whole}.${fraction}`;
   return negative && body !== "0" ? `-${body}` : body;
@@ -48,6 +51,9 @@ export function groupThousands(value: string): string {
   const negative = value.startsWith("-");
   const body = negative ? value.slice(1) : value;
   const [whole = "0", fraction] = body.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // A loop, not a lookahead regex, which rescans the digits at every position (quadratic).
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let i = head; i < whole.length; i += 3) grouped += "," + whole.slice(i, i + 3);
   return (negative ? "-" : "") + grouped + (fraction === undefined ? "" : `.${fraction}`);
 }

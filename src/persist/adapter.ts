@@ -5,10 +5,10 @@
  */
 
 /** The object stores of the head schema. */
-export type StoreName = "models" | "versions" | "versionTexts";
+export type StoreName = "models" | "versions" | "versionTexts" | "drafts";
 
 /** Every store, in a fixed order. */
-export const allStores: readonly StoreName[] = ["models", "versions", "versionTexts"];
+export const allStores: readonly StoreName[] = ["models", "versions", "versionTexts", "drafts"];
 
 /** The only index: `versions` by `modelId`. */
 export type IndexName = "byModel";

@@ -115,6 +115,8 @@ export class FakeStorageAdapter implements StorageAdapter {
   readonly durabilities: (TxOptions["durability"] | undefined)[] = [];
   private crashed = false;
   private open = false;
+  /** Commits of readwrite transactions still to fail, and how (see `failNextCommit`). */
+  private commitFault: { times: number; kind: FaultKind } = { times: 0, kind: "unknown" };
 
   constructor(
     readonly disk: FakeDisk,
@@ -125,6 +127,14 @@ export class FakeStorageAdapter implements StorageAdapter {
   /** Makes the `n`th operation from now (1 = the next) fail, `times` times in a row. */
   failNext(n: number, kind: FaultKind, times = 1): void {
     this.plan = { failAt: this.ops + n, kind, times };
+  }
+
+  /**
+   * Makes the next `times` commits of readwrite transactions fail with `kind`, whatever operations
+   * come before them: the body ran, the commit is rejected, nothing is written (P2, P6).
+   */
+  failNextCommit(kind: FaultKind, times = 1): void {
+    this.commitFault = { times, kind };
   }
 
   /** Makes the connection crash after the `n`th operation from now. */
@@ -243,6 +253,12 @@ export class FakeStorageAdapter implements StorageAdapter {
     const result = await body(tx);
     if (mode === "readwrite") {
       // The commit is an operation of its own, so a fault can hit it (P2: "Saved" only after commit).
+      if (this.commitFault.times > 0) {
+        this.commitFault.times -= 1;
+        await op(() => {
+          throw makeFault(this.commitFault.kind);
+        });
+      }
       await op(() => {
         for (const [store, layer] of overlay) {
           const committed = this.disk.stores.get(store);

@@ -7,6 +7,7 @@
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { StorageAdapter, StorageEvent, StorageTx, StoreName, TxOptions } from "./adapter";
+import { allStores } from "./adapter";
 import { StorageClosedError } from "./errors";
 import {
   headSchemaVersion,
@@ -208,9 +209,8 @@ export class IdbStorageAdapter implements StorageAdapter {
 /** Reads every store of an open head-schema database into a dump (for tests and diagnostics). */
 export async function dumpDatabase(adapter: StorageAdapter): Promise<Dump> {
   const stores: Record<string, unknown[]> = {};
-  await adapter.run(["models", "versions", "versionTexts"], "readonly", async (tx) => {
-    for (const name of ["models", "versions", "versionTexts"] as const)
-      stores[name] = await tx.getAll(name);
+  await adapter.run(allStores, "readonly", async (tx) => {
+    for (const name of allStores) stores[name] = await tx.getAll(name);
   });
   return { schemaVersion: headSchemaVersion, stores };
 }

@@ -29,7 +29,8 @@ export {
   type VersionInfo,
   type WorkspaceOptions,
 } from "./workspace";
-export type { SaveKind } from "./records";
+export type { SaveKind, DraftGeneration } from "./records";
+export { autosavesToPrune, type DraftOffer, type DraftWrite } from "./drafts";
 export { PersistCodes, type PersistCode } from "./codes";
 export { classifyError, StorageClosedError, type PersistFailure } from "./errors";
 export { Limits } from "./limits";

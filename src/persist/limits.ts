@@ -21,4 +21,9 @@ export const Limits = {
   trashRetentionMs: 30 * 24 * 60 * 60 * 1000,
   /** `pruneVersions()` keeps this many of the newest unlabelled versions by default. */
   keepVersions: 50,
+  /**
+   * The history rule applied after every autosave (P18): the newest this-many unnamed autosave
+   * versions are kept; named versions, explicit saves and the current revision are always kept.
+   */
+  keepAutosaves: 30,
 } as const;

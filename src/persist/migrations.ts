@@ -9,10 +9,13 @@
  * Schema 2: `models` records `{ id, name, text, rev, createdAt, updatedAt, deletedAt }`;
  * `versions` (keyPath `id`, auto-increment, index `byModel` on `modelId`) holds version metadata;
  * `versionTexts` (keyPath `id`) holds each version's text under the version's id.
+ * Schema 3: adds `drafts` (keyPath `id` = the model id): the crash draft of each model's unsaved
+ * text, kept apart from the saved versions (P18), as a two-generation ring (P9). Every schema-2
+ * record is kept unchanged.
  */
 
 /** The schema version this code reads and writes. */
-export const headSchemaVersion = 2;
+export const headSchemaVersion = 3;
 
 /** The records of every store, by store name, at one schema version. */
 export interface Dump {
@@ -101,8 +104,18 @@ const migrateTo2: Migration = {
   },
 };
 
+const migrateTo3: Migration = {
+  to: 3,
+  description: "Keep crash drafts apart from saved versions",
+  createStores: { drafts: { keyPath: "id", autoIncrement: false, indexes: [] } },
+  migrate(stores) {
+    // Additive: every store and record of schema 2 is kept as it is (P8).
+    return { ...stores, drafts: [] };
+  },
+};
+
 /** Every migration, in order; `migrations[i].to === i + 2`. */
-export const migrations: readonly Migration[] = [migrateTo2];
+export const migrations: readonly Migration[] = [migrateTo2, migrateTo3];
 
 /** The stores of schema 1, created when a database is made from nothing. */
 export const schema1Stores: Readonly<Record<string, StoreShape>> = {
@@ -131,5 +144,5 @@ export function migrateDump(dump: Dump, now: number): Dump {
 
 /** The stores of an empty head database. */
 export function emptyStores(): Record<string, unknown[]> {
-  return { models: [], versions: [], versionTexts: [] };
+  return { models: [], versions: [], versionTexts: [], drafts: [] };
 }

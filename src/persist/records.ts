@@ -86,3 +86,36 @@ export function decodeAll<T>(values: readonly unknown[], decode: (v: unknown) =>
 export function utf8Size(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
+
+/** One generation of a crash draft: text typed on top of revision `baseRev` and not yet saved. */
+export interface DraftGeneration {
+  readonly baseRev: number;
+  readonly text: string;
+  readonly savedAt: number;
+}
+
+/**
+ * A model's crash draft in the `drafts` store, keyed by the model id: a two-generation ring
+ * (P9). A new draft moves `current` to `previous`, so no single write replaces the only copy.
+ */
+export interface StoredDraft {
+  readonly id: string;
+  readonly current: DraftGeneration;
+  readonly previous: DraftGeneration | null;
+}
+
+function decodeGeneration(value: unknown): DraftGeneration | null {
+  if (!isRecord(value)) return null;
+  const { baseRev, text, savedAt } = value;
+  if (!isCount(baseRev) || typeof text !== "string" || !isCount(savedAt)) return null;
+  return { baseRev, text, savedAt };
+}
+
+/** Reads a draft record, or null if `value` is not one. */
+export function decodeDraft(value: unknown): StoredDraft | null {
+  if (!isRecord(value) || typeof value["id"] !== "string") return null;
+  const current = decodeGeneration(value["current"]);
+  if (current === null) return null;
+  const previous = value["previous"] === null ? null : decodeGeneration(value["previous"]);
+  return { id: value["id"], current, previous };
+}

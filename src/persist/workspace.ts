@@ -11,6 +11,16 @@ import type { StorageAdapter, StorageTx, StoreName, TxOptions } from "./adapter"
 import { PersistCodes } from "./codes";
 import { classifyError, fail, failureFromError, type PersistFailure } from "./errors";
 import { backupFormat, parseBackup, type Backup, type BackupModel } from "./backup";
+import {
+  autosavesToPrune,
+  countLines,
+  discardDraftIn,
+  isDegradingSave,
+  readDraftIn,
+  writeDraftIn,
+  type DraftOffer,
+  type DraftWrite,
+} from "./drafts";
 import { validateImport } from "./import";
 import { headSchemaVersion } from "./migrations";
 import { Limits } from "./limits";
@@ -67,7 +77,7 @@ export interface WorkspaceOptions {
   readonly notifier?: ChangeNotifier;
 }
 
-const allStores: readonly StoreName[] = ["models", "versions", "versionTexts"];
+const allStores: readonly StoreName[] = ["models", "versions", "versionTexts", "drafts"];
 const strict: TxOptions = { durability: "strict" };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -83,14 +93,7 @@ const summaryOf = (m: StoredModel): ModelSummaryDto => ({
   updatedAt: m.updatedAt,
   rev: m.rev,
 });
-const countLines = (text: string): number => text.split("\n").filter((l) => l.trim() !== "").length;
-
-/** True when replacing `oldText` by `newText` would empty a substantial model (P9). */
-export function isDegradingSave(oldText: string, newText: string): boolean {
-  return (
-    countLines(oldText) >= Limits.substantialLines && countLines(newText) <= Limits.nearEmptyLines
-  );
-}
+export { isDegradingSave };
 
 /** The workspace API the worker calls. */
 export class Workspace {
@@ -348,6 +351,7 @@ export class Workspace {
             await tx.delete("versions", v.id);
           }
           await tx.delete("models", model.id);
+          await tx.delete("drafts", model.id);
           purged += 1;
         }
         return ok(purged);
@@ -516,6 +520,58 @@ export class Workspace {
       }
       return ok(deleted);
     });
+  }
+
+  /**
+   * Applies the history rule (`autosavesToPrune`, P18) to a model: deletes the unnamed autosave
+   * versions beyond the newest `Limits.keepAutosaves`. Returns how many were deleted.
+   */
+  async pruneAutosaves(modelId: string): Promise<Result<number>> {
+    return this.transact(allStores, "readwrite", async (tx) => {
+      const model = decodeModel(await tx.get("models", modelId));
+      if (model === null) return notFound("This model");
+      const versions = decodeAll(
+        await tx.getAllByIndex("versions", "byModel", modelId),
+        decodeVersion,
+      );
+      const doomed = autosavesToPrune(versions, model.rev);
+      for (const id of doomed) {
+        await tx.delete("versionTexts", id);
+        await tx.delete("versions", id);
+      }
+      return ok(doomed.length);
+    });
+  }
+
+  /**
+   * Keeps `text`, typed on top of revision `baseRev`, as the crash draft of a model, apart from
+   * its versions (P18). Relaxed durability: a draft is a safety net, not a save. An empty or
+   * near-empty text never replaces a substantial model or draft (P9, code P5006).
+   */
+  async writeDraft(modelId: string, text: string, baseRev: number): Promise<Result<DraftWrite>> {
+    const result = await this.transact(
+      allStores,
+      "readwrite",
+      (tx) => writeDraftIn(tx, modelId, text, baseRev, this.now()),
+      { durability: "relaxed" },
+    );
+    return typeof result === "string" ? ok(result) : result;
+  }
+
+  /** The unsaved draft to offer when the model is opened, or null when there is nothing to offer. */
+  async readDraft(modelId: string): Promise<Result<DraftOffer | null>> {
+    const result = await this.transact(allStores, "readonly", async (tx) => ({
+      draft: await readDraftIn(tx, modelId),
+    }));
+    return "draft" in result ? ok(result.draft) : result;
+  }
+
+  /** Deletes a model's draft (declined, or made obsolete by a save of the same `ifText`). */
+  async discardDraft(modelId: string, ifText?: string): Promise<Result<boolean>> {
+    const result = await this.transact(allStores, "readwrite", async (tx) => ({
+      done: await discardDraftIn(tx, modelId, ifText),
+    }));
+    return "done" in result ? ok(result.done) : result;
   }
 
   /** Every live model with its versions, as the JSON text of a workspace backup. */

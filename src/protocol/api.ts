@@ -19,6 +19,11 @@ export type Reply<T> =
 export interface OpenModelDto {
   readonly model: ModelSummaryDto;
   readonly text: string;
+  /**
+   * Text typed on top of revision `baseRev` that no save committed (a tab closed or crashed),
+   * kept apart from the versions and offered when the model is opened (P18).
+   */
+  readonly draft?: { readonly text: string; readonly savedAt: number; readonly baseRev: number };
 }
 
 /** A model template offered in the model list (the reference models in `examples/`). */

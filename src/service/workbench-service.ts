@@ -5,7 +5,13 @@
  */
 import { createEngine, type Engine } from "../engine";
 import { builtinFunctions } from "../lang";
-import { readStorageStatus, validateImport, type PersistFailure, type Workspace } from "../persist";
+import {
+  readStorageStatus,
+  validateImport,
+  type PersistFailure,
+  type SaveKind,
+  type Workspace,
+} from "../persist";
 import type {
   DiagnosticDto,
   ImportResultDto,
@@ -30,6 +36,13 @@ export interface ServiceOptions {
 }
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+/** A draft to keep: `text` typed on top of revision `baseRev` of model `id`. */
+interface DraftRequest {
+  readonly id: string;
+  readonly text: string;
+  readonly baseRev: number;
+}
 
 /** A failure of the workspace shown to the user (not a bug): surfaced as a Reply error message. */
 class UserFacingFailure extends Error {
@@ -59,13 +72,54 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
   /** The revision of the last evaluation sent for this engine: the base of the next delta. */
   let sentBase: number | null = null;
 
+  /** The open model's text of record and its revision, as last opened or saved. */
+  let stored = { text: "", rev: 0 };
+
   const open = async (id: string): Promise<OpenModelDto> => {
     const model = unwrap(await workspace.openModel(id));
     engine = createEngine();
     sentBase = null;
     openId = id;
     const { text, ...summary } = model;
-    return { model: summary, text };
+    stored = { text, rev: model.rev };
+    // A draft left by a tab that closed before saving (P18); failing to read it must not block.
+    const found = await workspace.readDraft(id);
+    const draft = found.ok ? found.value : null;
+    if (draft === null) return { model: summary, text };
+    return {
+      model: summary,
+      text,
+      draft: { text: draft.text, savedAt: draft.savedAt, baseRev: draft.baseRev },
+    };
+  };
+
+  /**
+   * Crash drafts (P18): every text the editor sends that differs from the saved text is kept as
+   * the model's draft, one write at a time, the newest text winning. Relaxed and best effort: a
+   * draft is a safety net, and saves report their own failures.
+   */
+  const drafts = { pending: null as DraftRequest | null, writing: false };
+  const keepDraft = (request: DraftRequest) => {
+    drafts.pending = request;
+    if (!drafts.writing) void writeDrafts();
+  };
+  const writeDrafts = async () => {
+    drafts.writing = true;
+    try {
+      for (let next = drafts.pending; next !== null; next = drafts.pending) {
+        drafts.pending = null;
+        await workspace.writeDraft(next.id, next.text, next.baseRev);
+      }
+    } finally {
+      drafts.writing = false;
+    }
+  };
+
+  /** After a committed save: the draft of that text is obsolete, and autosaves are pruned. */
+  const afterSave = async (id: string, text: string, rev: number, kind: SaveKind) => {
+    if (id === openId) stored = { text, rev };
+    await workspace.discardDraft(id, text);
+    if (kind === "autosave") await workspace.pruneAutosaves(id);
   };
 
   const createFrom = async (name: string, text: string): Promise<OpenModelDto> => {
@@ -133,6 +187,8 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
     undoDelete: (id) => guard(async () => unwrap(await workspace.restoreModel(id))),
     evaluate: (revision, text) =>
       guard(() => {
+        if (openId !== null && text !== stored.text)
+          keepDraft({ id: openId, text, baseRev: stored.rev });
         const [snapshot, ms] = timed(() => engine.update(text));
         const update = toEvaluationUpdateDto(snapshot, revision, sentBase, ms);
         sentBase = revision;
@@ -160,12 +216,14 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),
     save: (id, text, baseRev, saveOptions) =>
-      guard(() =>
-        workspace.saveModel(id, text, baseRev, {
+      guard(async () => {
+        const result = await workspace.saveModel(id, text, baseRev, {
           kind: saveOptions.kind,
           ...(saveOptions.label ? { label: saveOptions.label } : {}),
-        }),
-      ),
+        });
+        if (result.ok) await afterSave(id, text, result.rev, saveOptions.kind);
+        return result;
+      }),
     listVersions: (id) => guard(async () => unwrap(await workspace.listVersions(id))),
     restoreVersion: (id, versionId) =>
       guard(async () => {

@@ -4,6 +4,7 @@ import { fromInt, isDecimal, ZERO, type Decimal } from "../num";
 import type { Code } from "./code";
 import { fail, type Frame } from "./frame";
 import { evaluate, wrongKind } from "./interpreter";
+import { checkRange } from "./limits";
 import { BLANK, isBlank, isError, type BlankValue, type ErrorValue, type Value } from "./value";
 
 type CallCode = Extract<Code, { kind: "call" }>;
@@ -13,7 +14,12 @@ type CallCode = Extract<Code, { kind: "call" }>;
  * The numeric work is done by `engine/functions`; this binds it to periods, members and errors.
  */
 export function callBuiltin(code: CallCode, f: Frame): Value {
-  if (code.over !== null) return aggregate(code, f);
+  const v = code.over !== null ? aggregate(code, f) : callPlain(code, f);
+  // A sum of many large numbers, a pmt or an npv can leave the range the engine holds.
+  return isDecimal(v) ? checkRange(f, v, code.span) : v;
+}
+
+function callPlain(code: CallCode, f: Frame): Value {
   const args = code.args;
   switch (code.fn) {
     case "sum":

@@ -65,4 +65,15 @@ export type Code =
       readonly over: Over | null;
       readonly span: Span;
     }
-  | { readonly kind: "invalid"; readonly message: string; readonly span: Span };
+  | {
+      /**
+       * Code that cannot run: evaluating it gives P4008 with `message` as its detail, or, for a
+       * number literal out of range, P4009 with `range` as the message's arguments, or P4010.
+       */
+      readonly kind: "invalid";
+      readonly message: string;
+      readonly span: Span;
+      readonly range?: Readonly<Record<string, string>>;
+      /** Set when the formula would take more than `EvalLimits.maxStepsPerCell` steps: P4010. */
+      readonly overBudget?: true;
+    };

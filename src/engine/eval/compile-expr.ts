@@ -1,7 +1,9 @@
 import type { Span } from "../../base";
 import type { BinaryOp, BinaryExpr, CallExpr, CheckedModel, Expr, RefExpr } from "../../lang";
 import { EdgeKind } from "../graph";
-import { parseDecimal } from "../num";
+import { isInRange, parseDecimal } from "../num";
+import { estimateSteps } from "./cost";
+import { EvalLimits, rangeArgs } from "./limits";
 import { PeriodMode, type Code, type Over } from "./code";
 import { BLANK } from "./value";
 
@@ -59,7 +61,21 @@ export function compileExpr(
   reads: Read[],
   context: EdgeKind = EdgeKind.same,
 ): Code {
-  return new ExprCompiler(scope, base, reads).compile(expr, context);
+  const code = new ExprCompiler(scope, base, reads).compile(expr, context);
+  const checked = scope.checked;
+  const steps = estimateSteps(
+    code,
+    checked.periods.length,
+    checked.dimensions.map((d) => d.members.length),
+  );
+  if (steps <= EvalLimits.maxStepsPerCell) return code;
+  // Too much work per cell: every cell is a P4010 error, found before any work is done.
+  return {
+    kind: "invalid",
+    message: "This formula needs too many steps.",
+    span: { from: expr.span.from - base, to: expr.span.to - base },
+    overBudget: true,
+  };
 }
 
 /** One compilation: holds what every node needs, so no closure is made per node. */
@@ -78,13 +94,22 @@ class ExprCompiler {
     switch (expr.kind) {
       case "number": {
         const value = parseDecimal(expr.value);
-        return value === undefined
-          ? {
-              kind: "invalid",
-              message: `'${expr.digits}' is not a number.`,
-              span: this.rel(expr.span),
-            }
-          : { kind: "const", value };
+        if (value === undefined) {
+          return {
+            kind: "invalid",
+            message: `'${expr.digits}' is not a number.`,
+            span: this.rel(expr.span),
+          };
+        }
+        if (!isInRange(value)) {
+          return {
+            kind: "invalid",
+            message: "This number is out of range.",
+            span: this.rel(expr.span),
+            range: rangeArgs("The number", value),
+          };
+        }
+        return { kind: "const", value };
       }
       case "string":
       case "boolean":

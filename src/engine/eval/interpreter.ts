@@ -5,6 +5,7 @@ import { isDecimal, type Decimal } from "../num";
 import { callBuiltin } from "./builtins";
 import { PeriodMode, type Code } from "./code";
 import { fail, type Frame } from "./frame";
+import { budgetFailure, checkRange } from "./limits";
 import { describeKind, isBlank, isError, type Value } from "./value";
 
 /**
@@ -59,7 +60,10 @@ export function evaluate(code: Code, f: Frame): Value {
     case "call":
       return callBuiltin(code, f);
     case "invalid":
-      return fail(f, "P4008", code.span, { detail: code.message });
+      if (code.overBudget === true) return budgetFailure(f, code.span);
+      return code.range !== undefined
+        ? fail(f, "P4009", code.span, code.range)
+        : fail(f, "P4008", code.span, { detail: code.message });
   }
 }
 
@@ -148,27 +152,34 @@ function arithmetic(
   b: Decimal,
   span: Span,
 ): Value {
+  let r: Decimal;
   switch (op) {
     case "+":
-      return a.plus(b);
+      r = a.plus(b);
+      break;
     case "-":
-      return a.minus(b);
+      r = a.minus(b);
+      break;
     case "*":
-      return a.times(b);
+      r = a.times(b);
+      break;
     case "/":
-      return b.isZero() ? fail(f, "P4001", span) : a.div(b);
+      if (b.isZero()) return fail(f, "P4001", span);
+      r = a.div(b);
+      break;
     case "^": {
       if (a.isZero() && b.isNegative()) return fail(f, "P4001", span);
-      const r = a.pow(b);
-      if (!r.isFinite()) {
+      if (a.isNegative() && !b.isInteger()) {
         return fail(f, "P4003", span, {
           what: "The power",
           detail: "a negative number cannot be raised to a fractional power.",
         });
       }
-      return r;
+      r = a.pow(b);
+      break;
     }
   }
+  return checkRange(f, r, span);
 }
 
 function compare(

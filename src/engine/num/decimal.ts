@@ -15,6 +15,9 @@ export type Decimal = DecimalJs;
  *   the like round;
  * - an inexact result rounds half away from zero (decimal.js `ROUND_HALF_UP`), which is also the
  *   rule of every explicit rounding function (`round`, `roundsig`) and of display formatting;
+ * - every number the engine holds is 0 or has a magnitude in [10^-{@link NumPolicy.rangeExponent},
+ *   10^{@link NumPolicy.rangeExponent}): a result outside that range is an error value (P4009),
+ *   never a number, so no value grows without bound and every exact string stays short;
  * - exponent notation is never produced by `toString`: see `toExactString`.
  */
 export const NumPolicy = {
@@ -22,6 +25,12 @@ export const NumPolicy = {
   precision: 34,
   /** decimal.js rounding mode: half away from zero. */
   rounding: DecimalJs.ROUND_HALF_UP,
+  /**
+   * A non-zero number must satisfy 10^-rangeExponent <= |x| < 10^rangeExponent. Far beyond any
+   * council's money (10^100 pounds) and any discount factor, yet it keeps every exact string under
+   * about 140 characters and every operation cheap.
+   */
+  rangeExponent: 100,
   /** Largest and smallest exponents before decimal.js would switch to exponent notation. */
   toExpPos: 9e15,
   toExpNeg: -9e15,
@@ -49,11 +58,37 @@ const plainDecimal = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 /**
  * Parses a plain decimal string in base units (pounds, not £m; 2.99% as "0.0299"), as values
  * cross the worker boundary. Accepts `-12.5`, `0.1`, `.5`, `7.`; rejects exponents, `+`, spaces,
- * thousands separators, `NaN` and `Infinity`. Returns `undefined` for anything else.
+ * thousands separators, `NaN` and `Infinity`. Returns `undefined` for anything else. More than
+ * {@link NumPolicy.precision} significant digits are rounded to that many, half away from zero;
+ * the result may still be out of range (see {@link isInRange}).
  */
 export function parseDecimal(text: string): Decimal | undefined {
   if (!plainDecimal.test(text)) return undefined;
-  return new D(text);
+  const value = new D(text);
+  return value.precision() > NumPolicy.precision
+    ? value.toSignificantDigits(NumPolicy.precision, NumPolicy.rounding)
+    : value;
+}
+
+/** Which side of the range a number fell off: too large, or too small (and not zero). */
+export type RangeFault = "large" | "small";
+
+/**
+ * Whether a number is one the engine may hold: finite, and 0 or of a magnitude within
+ * [10^-rangeExponent, 10^rangeExponent). Cheap (reads the exponent): called on every result.
+ */
+export function isInRange(value: Decimal): boolean {
+  if ((value.d as readonly number[] | null) === null) return false; // NaN or an infinity
+  if (value.isZero()) return true;
+  const e = value.e;
+  return e < NumPolicy.rangeExponent && e >= -NumPolicy.rangeExponent;
+}
+
+/** Why `value` is out of range, or `undefined` when it is in range. */
+export function rangeFault(value: Decimal): RangeFault | undefined {
+  if (isInRange(value)) return undefined;
+  if (value.isNaN()) return "large";
+  return value.isFinite() && value.e < 0 ? "small" : "large";
 }
 
 /**

@@ -32,8 +32,13 @@ export type Ty =
       readonly unit: Unit;
       readonly percent: boolean;
       readonly dimension?: string;
+      readonly aggregated?: readonly string[];
     }
-  | { readonly kind: "boolean"; readonly dimension?: string }
+  | {
+      readonly kind: "boolean";
+      readonly dimension?: string;
+      readonly aggregated?: readonly string[];
+    }
   | { readonly kind: "period" }
   | { readonly kind: "text" }
   | { readonly kind: "unknown" };
@@ -51,10 +56,24 @@ export interface CheckState {
   readonly itemType: (item: ItemInfo) => Ty;
 }
 
+/**
+ * The dimensions a value varies by. `dimension` is the one it keeps outside every aggregate (at
+ * most one: a line is by one dimension); `aggregated` are the dimensions of the enclosing
+ * aggregates (`sum(... over d)`) it also varies by, which those aggregates remove. So in a line
+ * by `bucket`, `days >= lower` inside `sumif(..., ... over deposit)` is by `bucket` and, within
+ * the aggregate, by `deposit`.
+ */
+interface Dims {
+  readonly dimension?: string | undefined;
+  readonly aggregated?: readonly string[] | undefined;
+}
+
 /** Where an expression sits: the rule's first period, and dimensions being aggregated over. */
 export interface Scope {
   readonly firstPeriod: number;
   readonly item?: ItemInfo;
+  /** The dimensions of the aggregates the expression is inside, outermost first. */
+  readonly over?: readonly string[];
 }
 
 /** The text of a type for messages: "£", "%", "1", "true/false". */
@@ -77,17 +96,20 @@ export function tyText(t: Ty): string {
   }
 }
 
+/** The dimension recorded for a node: the one it keeps, else the first it is aggregated over. */
 function toValueType(t: Ty): ValueType {
+  const dimension =
+    t.kind === "number" || t.kind === "boolean" ? (dimOf(t) ?? t.aggregated?.[0]) : undefined;
   switch (t.kind) {
     case "number":
       return {
         kind: "number",
         unit: unitText(t.unit),
         percent: t.percent,
-        ...(t.dimension === undefined ? {} : { dimension: t.dimension }),
+        ...(dimension === undefined ? {} : { dimension }),
       };
     case "boolean":
-      return { kind: "boolean", ...(t.dimension === undefined ? {} : { dimension: t.dimension }) };
+      return { kind: "boolean", ...(dimension === undefined ? {} : { dimension }) };
     case "period":
     case "text":
     case "unknown":
@@ -97,6 +119,23 @@ function toValueType(t: Ty): ValueType {
 
 const dimOf = (t: Ty): string | undefined =>
   t.kind === "number" || t.kind === "boolean" ? t.dimension : undefined;
+
+const noDimensions: readonly string[] = [];
+
+const aggregatedOf = (t: Ty): readonly string[] =>
+  (t.kind === "number" || t.kind === "boolean" ? t.aggregated : undefined) ?? noDimensions;
+
+/** The aggregated dimensions of several operands, each once, in order of appearance. */
+function unionAggregated(...ts: readonly Ty[]): readonly string[] | undefined {
+  let out: string[] | undefined;
+  for (const t of ts) {
+    for (const d of aggregatedOf(t)) {
+      out ??= [];
+      if (!out.includes(d)) out.push(d);
+    }
+  }
+  return out;
+}
 
 /** Checks one expression and returns its type. */
 export function checkExpr(state: CheckState, e: A.Expr, scope: Scope): Ty {
@@ -114,19 +153,37 @@ function report(
   state.diagnostics.push(makeDiagnostic(code, e.span, args));
 }
 
-/** Merges the dimensions of two operands, reporting a mismatch. */
-function mergeDims(state: CheckState, e: A.Expr, a: Ty, b: Ty): string | undefined {
+/**
+ * Merges the dimensions of two operands, reporting a mismatch. Dimensions being aggregated over
+ * combine with anything (the aggregate goes through their members); two others must agree.
+ */
+function mergeDims(state: CheckState, e: A.Expr, a: Ty, b: Ty): Dims {
   const da = dimOf(a);
   const db = dimOf(b);
   if (da !== undefined && db !== undefined && da !== db) {
     report(state, "P3006", e, { left: da, right: db });
   }
-  return da ?? db;
+  return { dimension: da ?? db, aggregated: unionAggregated(a, b) };
 }
 
 function withDim(t: Ty, dimension: string | undefined): Ty {
   if (dimension === undefined || (t.kind !== "number" && t.kind !== "boolean")) return t;
   return { ...t, dimension };
+}
+
+function withDims(t: Ty, dims: Dims): Ty {
+  const out = withDim(t, dims.dimension);
+  if (dims.aggregated === undefined || (out.kind !== "number" && out.kind !== "boolean")) {
+    return out;
+  }
+  return { ...out, aggregated: dims.aggregated };
+}
+
+/** A number or condition without any dimension. */
+function withoutDims(t: Ty): Ty {
+  if (t.kind === "number") return { kind: "number", unit: t.unit, percent: t.percent };
+  if (t.kind === "boolean") return { kind: "boolean" };
+  return t;
 }
 
 function expectNumber(state: CheckState, e: A.Expr, t: Ty): t is Extract<Ty, { kind: "number" }> {
@@ -228,7 +285,10 @@ function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
       const t = checkExpr(state, e.operand, scope);
       if (e.op === "not") {
         expectBoolean(state, e.operand, t);
-        return withDim({ kind: "boolean" }, dimOf(t));
+        return withDims(
+          { kind: "boolean" },
+          { dimension: dimOf(t), aggregated: unionAggregated(t) },
+        );
       }
       return expectNumber(state, e.operand, t) ? t : unknownTy;
     }
@@ -244,19 +304,20 @@ function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
       const other = found.find((d) => d !== dim);
       if (dim !== undefined && other !== undefined)
         report(state, "P3006", e, { left: dim, right: other });
+      const dims = { dimension: dim, aggregated: unionAggregated(c, a, b) };
       if (a.kind === "number" && b.kind === "number") {
         if (!sameUnit(a.unit, b.unit)) {
           report(state, "P3011", e, { left: tyText(a), right: tyText(b) });
           return unknownTy;
         }
-        return withDim({ ...a, percent: a.percent && b.percent }, dim);
+        return withDims({ ...a, percent: a.percent && b.percent }, dims);
       }
       if (a.kind === "unknown") return b;
       if (b.kind !== "unknown" && a.kind !== b.kind) {
         report(state, "P3011", e, { left: tyText(a), right: tyText(b) });
         return unknownTy;
       }
-      return withDim(a, dim);
+      return withDims(a, dims);
     }
     case "ref":
       return inferRef(state, e, scope);
@@ -283,7 +344,7 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
     case "or":
       expectBoolean(state, e.left, a);
       expectBoolean(state, e.right, b);
-      return withDim({ kind: "boolean" }, dim);
+      return withDims({ kind: "boolean" }, dim);
     case "=":
     case "<>":
     case "<":
@@ -300,7 +361,7 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
       } else if (a.kind !== b.kind && a.kind !== "unknown" && b.kind !== "unknown") {
         report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
       }
-      return withDim({ kind: "boolean" }, dim);
+      return withDims({ kind: "boolean" }, dim);
     }
     case "+":
     case "-": {
@@ -313,13 +374,13 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
         });
         return unknownTy;
       }
-      return withDim({ kind: "number", unit: a.unit, percent: a.percent && b.percent }, dim);
+      return withDims({ kind: "number", unit: a.unit, percent: a.percent && b.percent }, dim);
     }
     case "*":
     case "/": {
       if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
       const unit = combineUnits(a.unit, b.unit, e.op === "*" ? 1 : -1);
-      return withDim({ kind: "number", unit, percent: false }, dim);
+      return withDims({ kind: "number", unit, percent: false }, dim);
     }
     case "^": {
       if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
@@ -327,7 +388,8 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
         report(state, "P3007", e.right, { unit: tyText(b) });
         return unknownTy;
       }
-      if (isPlain(a.unit)) return withDim({ kind: "number", unit: plainUnit, percent: false }, dim);
+      if (isPlain(a.unit))
+        return withDims({ kind: "number", unit: plainUnit, percent: false }, dim);
       const n = e.right.kind === "number" ? Number(e.right.value) : Number.NaN;
       if (!Number.isInteger(n)) {
         report(state, "P3008", e.left, {
@@ -338,7 +400,7 @@ function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
         });
         return unknownTy;
       }
-      return withDim({ kind: "number", unit: powerUnit(a.unit, n), percent: false }, dim);
+      return withDims({ kind: "number", unit: powerUnit(a.unit, n), percent: false }, dim);
     }
   }
 }
@@ -364,7 +426,7 @@ function inferWithin(state: CheckState, e: A.WithinExpr, scope: Scope): Ty {
     const compared = isPlainLiteral(e.left) || isMoneyLiteral(e.left) ? b.unit : a.unit;
     checkTolerance(state, e.tolerance, tol, compared);
   } else if (a.kind !== "unknown" && a.kind !== "number") expectNumber(state, e.left, a);
-  return withDim({ kind: "boolean" }, dim);
+  return withDims({ kind: "boolean" }, dim);
 }
 
 /** Reports P3009 unless a tolerance of type `tol` fits values compared in `unit`. */
@@ -428,7 +490,9 @@ function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
   });
   const t = state.itemType(item);
   if (member !== undefined || item.dimension === undefined) return t;
-  return withDim(t, item.dimension.name);
+  const dimName = item.dimension.name;
+  if (scope.over?.includes(dimName) === true) return withDims(t, { aggregated: [dimName] });
+  return withDim(t, dimName);
 }
 
 /** `x[-k]` in a rule starting at period `firstPeriod` needs `k - firstPeriod` periods before the model. */
@@ -465,7 +529,13 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     return unknownTy;
   }
   state.calls.set(e.id, name);
-  const args = argTypes(state, e, scope);
+  // Inside `over d` the arguments may also vary by d, whatever the line is by.
+  const overName = sig.over === "none" ? undefined : e.over?.dimension?.name;
+  const inner =
+    overName !== undefined && state.table.dimensions.has(overName)
+      ? { ...scope, over: [...(scope.over ?? []), overName] }
+      : scope;
+  const args = argTypes(state, e, inner);
   if (args.length < sig.minArgs || args.length > sig.maxArgs) {
     const expected =
       sig.minArgs === sig.maxArgs
@@ -494,17 +564,24 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
   // Arguments aggregated over a dimension lose it; others keep theirs.
   const strip = (t: Ty): Ty => {
     if (!aggregated || overDim === undefined) return t;
-    const d = dimOf(t);
-    if (d !== undefined && d !== overDim) {
-      report(state, "P3006", e, { left: d, right: overDim });
+    const through = aggregatedOf(t);
+    if (!through.includes(overDim)) {
+      const d = dimOf(t) ?? through[0];
+      if (d !== undefined) report(state, "P3006", e, { left: d, right: overDim });
+      return withoutDims(t);
     }
-    if (t.kind === "number") return { kind: "number", unit: t.unit, percent: t.percent };
-    if (t.kind === "boolean") return { kind: "boolean" };
-    return t;
+    const rest = through.filter((d) => d !== overDim);
+    return withDims(withoutDims(t), {
+      dimension: dimOf(t),
+      aggregated: rest.length === 0 ? undefined : rest,
+    });
   };
   const a = args.map(strip);
   const first = a[0] ?? unknownTy;
-  const dims = a.map(dimOf).find((d) => d !== undefined);
+  const dims: Dims = {
+    dimension: a.map(dimOf).find((d) => d !== undefined),
+    aggregated: unionAggregated(...a),
+  };
   const num = (i: number, expected = "a number"): Extract<Ty, { kind: "number" }> | undefined => {
     const t = a[i] ?? unknownTy;
     if (t.kind === "number") return t;
@@ -570,8 +647,7 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
       });
     }
   };
-  const keep = (t: Ty | undefined): Ty =>
-    t === undefined ? unknownTy : aggregated ? t : withDim(t, dims);
+  const keep = (t: Ty | undefined): Ty => (t === undefined ? unknownTy : withDims(t, dims));
   const numberOf = (unit: Unit, percent = false): Ty => keep({ kind: "number", unit, percent });
   switch (name) {
     case "sum":

@@ -240,6 +240,16 @@ export const diagnosticCodes = {
   },
   P4007: { severity: "error", message: "Check '{name}' fails in {period}: {detail}" },
   P4008: { severity: "error", message: "Wrong kind of value at run time in {period}: {detail}" },
+  P4009: {
+    severity: "error",
+    message:
+      "{what} in {period} is too {size}: Precept holds 0 and numbers from 10^-{limit} to 10^{limit}, to {digits} significant digits. Look for growth that compounds without end, or a power with a huge exponent.",
+  },
+  P4010: {
+    severity: "error",
+    message:
+      "'{name}' needs more than {limit} steps to compute {period}. Simplify the formula: an aggregate inside another aggregate multiplies the work.",
+  },
   // P5xxx: persistence and import
   P5001: {
     severity: "error",

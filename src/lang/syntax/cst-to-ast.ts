@@ -457,6 +457,8 @@ function toInputLiteral(b: AstBuilder, e: A.Expr, itemName: string): A.InputLite
 }
 
 function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
+  const blank = tokenOf(cell, "Blank");
+  if (blank !== undefined) return { kind: "blank", id: b.id(), span: b.tokenSpan(blank) };
   const signed = nodeOf(cell, "signedNumber");
   const t =
     signed === undefined

@@ -132,7 +132,8 @@ class PreceptParser extends CstParser {
       type === T.Money ||
       type === T.Percent ||
       type === T.Minus ||
-      type === T.LParen
+      type === T.LParen ||
+      type === T.Blank
     );
   }
 
@@ -151,6 +152,8 @@ class PreceptParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE2(this.signedNumber) },
+      // `blank`: intentionally no value in this cell.
+      { ALT: () => this.CONSUME(T.Blank) },
     ]);
   });
 

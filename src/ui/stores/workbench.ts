@@ -103,12 +103,19 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
   /** Texts sent for evaluation by revision, until their reply arrives. */
   const sentTexts = new Map<number, string>();
 
-  const notify = (tone: Notice["tone"], text: string, action?: Notice["action"]) => {
+  /** Shows a notice; it goes after a while unless `sticky` (then only its buttons remove it). */
+  const notify = (
+    tone: Notice["tone"],
+    text: string,
+    action?: Notice["action"],
+    sticky = false,
+  ) => {
     const notice: Notice = action
       ? { id: ++noticeId, tone, text, action }
       : { id: ++noticeId, tone, text };
     setState("notices", (list) => [...list.slice(-4), notice]);
     const id = notice.id;
+    if (sticky) return;
     setTimeout(
       () => setState("notices", (list) => list.filter((n) => n.id !== id)),
       tone === "error" ? 12_000 : 8_000,
@@ -223,6 +230,35 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     });
     void evaluateNow();
     void refreshVersions();
+    if (open.draft) offerDraft(open.model.id, open.draft);
+  };
+
+  /** Offers the unsaved text a closed or crashed tab left behind (P18's crash drafts). */
+  const offerDraft = (modelId: string, draft: NonNullable<OpenModelDto["draft"]>) => {
+    const when = new Date(draft.savedAt).toLocaleString();
+    notify(
+      "info",
+      `This model has unsaved changes from ${when}, kept when its tab closed.`,
+      { label: "Restore them", run: () => void recoverDraft(modelId, draft.text) },
+      true,
+    );
+  };
+
+  /** Saves a recovered draft as a new version and shows it; the version before stays in history. */
+  const recoverDraft = async (modelId: string, text: string) => {
+    const model = state.model;
+    if (model?.id !== modelId) return;
+    const result = await client.call((api) =>
+      api.save(model.id, text, model.rev, { kind: "explicit" }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      notify("error", `The unsaved changes could not be restored: ${result.message}`);
+      return;
+    }
+    openText({ model: { ...model, rev: result.rev, updatedAt: result.savedAt }, text });
+    notify("info", "Restored the unsaved changes as a new version.");
+    await refreshModels();
   };
 
   const refreshModels = async () => {
@@ -375,10 +411,16 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     async restoreVersion(versionId: number) {
       const model = state.model;
       if (!model) return;
+      // The version shown before the restore: restoring it again undoes the restore.
+      const before = state.versions.find((v) => v.rev === model.rev);
       const open = await client.call((api) => api.restoreVersion(model.id, versionId));
       if (open) {
         openText(open);
-        notify("info", "Restored an earlier version as a new version. Later versions are kept.");
+        notify(
+          "info",
+          "Restored an earlier version as a new version. Later versions are kept.",
+          before ? { label: "Undo", run: () => void actions.restoreVersion(before.id) } : undefined,
+        );
         await refreshModels();
       }
     },

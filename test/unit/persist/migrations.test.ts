@@ -19,6 +19,7 @@ import { value } from "./support";
 
 const now = () => Date.UTC(2025, 5, 1);
 const schema1 = JSON.parse(readFileSync("test/fixtures/persist/schema-1.json", "utf8")) as Dump;
+// The schema-1 specific checks; p8-migrations.test.ts runs every past schema's fixture.
 const fixtures: [number, Dump][] = [[1, schema1]];
 
 interface V1 {
@@ -68,11 +69,7 @@ async function makeSchema1Database(factory: IDBFactory, dump: Dump): Promise<voi
 }
 
 describe("migrations", () => {
-  it("the fixtures cover every schema before head", () => {
-    expect(fixtures.map(([version]) => version)).toEqual(
-      Array.from({ length: headSchemaVersion - 1 }, (_, i) => i + 1),
-    );
-  });
+  // That a fixture exists for every schema before head is checked in p8-migrations.test.ts.
 
   it.each(fixtures)(
     "migrateDump takes the schema-%i fixture to head with equal content",
@@ -214,7 +211,7 @@ describe("migrations", () => {
     const adapter = new IdbStorageAdapter({ factory: new IDBFactory(), now });
     await new Workspace(adapter, { now, newId: () => "id1" }).createModel("A", "a\n");
     const dump = await dumpDatabase(adapter);
-    expect(Object.keys(dump.stores)).toEqual(["models", "versions", "versionTexts"]);
+    expect(Object.keys(dump.stores)).toEqual(["models", "versions", "versionTexts", "drafts"]);
     expect(dump.stores["versionTexts"]).toEqual([{ id: 1, text: "a\n" }]);
   });
 });

@@ -1,0 +1,43 @@
+import { readFileSync, statSync } from "node:fs";
+
+/** Tunables of reading a model file. */
+export const CliLimits = {
+  /** The largest model file the command reads, in bytes (2 MiB, as the workbench's import). */
+  maxFileBytes: 2 * 1024 * 1024,
+} as const;
+
+/** A model file's text, or why it cannot be taken as a model at all (exit 2). */
+export type ModelFile =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+
+/**
+ * Reads a model file: at most {@link CliLimits.maxFileBytes} bytes of UTF-8 text (a leading byte
+ * order mark is dropped). A missing or unreadable file, a directory, a larger file or one that is
+ * not valid UTF-8 gives a one-line message instead. Never throws.
+ */
+export function readModelFile(file: string): ModelFile {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(file).size;
+    if (size > CliLimits.maxFileBytes) {
+      return {
+        ok: false,
+        message: `'${file}' is ${size} bytes; a model file may be at most ${CliLimits.maxFileBytes} bytes (2 MiB). Split the model.`,
+      };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    return { ok: false, message: `cannot read '${file}' (${reason}).` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      message: `'${file}' is not UTF-8 text. Save it as UTF-8 plain text and try again.`,
+    };
+  }
+  return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
+}

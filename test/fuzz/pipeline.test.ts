@@ -7,16 +7,21 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { tokenSoupArb } from "../support/lang-arbitraries";
-import { fuzzCase } from "../support/pipeline-arbitraries";
+import { fuzzCase, fuzzStructuralCase } from "../support/pipeline-arbitraries";
 import { runScript, scriptOf } from "./pipeline-oracle";
 
-/** Seeds and sizes of the CI run; `npm run fuzz` takes both from the environment. */
+/**
+ * Seeds and sizes of the CI run; `npm run fuzz` takes both from the environment. About 2,700
+ * texts in all (a case is several texts), some 25 s of CPU.
+ */
 const CiFuzz = {
   seed: 20261202,
   /** Sequences of generated models and edits (each several texts). */
-  cases: 300,
+  cases: 250,
+  /** Sequences that only edit openings, periods and dimensions. */
+  structural: 150,
   /** Single texts of token soup and arbitrary code units. */
-  texts: 600,
+  texts: 500,
 } as const;
 
 describe("the whole pipeline on generated models and broken edits", () => {
@@ -26,6 +31,15 @@ describe("the whole pipeline on generated models and broken edits", () => {
         runScript(scriptOf(c));
       }),
       { seed: CiFuzz.seed, numRuns: CiFuzz.cases },
+    );
+  }, 600_000);
+
+  it("keeps incremental = fresh over edits of openings, periods and dimensions", () => {
+    fc.assert(
+      fc.property(fuzzStructuralCase, (c) => {
+        runScript(scriptOf(c));
+      }),
+      { seed: CiFuzz.seed, numRuns: CiFuzz.structural },
     );
   }, 600_000);
 

@@ -14,7 +14,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { tokenSoupArb } from "../support/lang-arbitraries";
-import { fuzzCase } from "../support/pipeline-arbitraries";
+import { fuzzCase, fuzzStructuralCase } from "../support/pipeline-arbitraries";
 import { describeScript, failureOf, scriptOf, type Script } from "./pipeline-oracle";
 import { shrinkScript, signatureOf } from "./shrink";
 import { bytesOf, hostileFiles, isCommitted } from "../fixtures/hostile/corpus";
@@ -28,7 +28,8 @@ const RunDefaults = {
   workerHeapMb: 2_048,
   /** Cases generated at a time (one fast-check sample). */
   chunk: 500,
-  /** One case in this many is token soup or arbitrary text rather than a generated model. */
+  /** Of each this many cases, the last is token soup or arbitrary text and the one before only
+   * edits openings, periods and dimensions; the others are generated models with any step. */
   textEvery: 5,
   /** Progress line every this many cases. */
   reportEvery: 5_000,
@@ -59,21 +60,21 @@ const chunks = new Map<string, Script[]>();
 
 /** The script of case `index` of `seed`: deterministic, whatever ran before it. */
 export function scriptAt(seed: number, index: number): Script {
-  const isText = index % RunDefaults.textEvery === RunDefaults.textEvery - 1;
+  const slot = index % RunDefaults.textEvery;
+  const kind = slot === RunDefaults.textEvery - 1 ? 2 : slot === RunDefaults.textEvery - 2 ? 1 : 0;
   const chunk = Math.floor(index / RunDefaults.chunk);
-  const key = `${isText ? "t" : "m"}${chunk}`;
+  const key = `${kind}:${chunk}`;
   let scripts = chunks.get(key);
   if (scripts === undefined) {
-    const s = (seed + chunk * 7_919 + (isText ? 104_729 : 0)) | 0;
-    scripts = isText
-      ? fc
-          .sample(fc.array(textArb, { minLength: 1, maxLength: 3 }), {
-            seed: s,
-            numRuns: RunDefaults.chunk,
-          })
-          .map((texts) => texts.map((text) => ({ text, scenario: null })))
-      : fc.sample(fuzzCase, { seed: s, numRuns: RunDefaults.chunk }).map(scriptOf);
-    chunks.clear();
+    const s = (seed + chunk * 7_919 + kind * 104_729) | 0;
+    const sample = { seed: s, numRuns: RunDefaults.chunk };
+    scripts =
+      kind === 2
+        ? fc
+            .sample(fc.array(textArb, { minLength: 1, maxLength: 3 }), sample)
+            .map((texts) => texts.map((text) => ({ text, scenario: null })))
+        : fc.sample(kind === 1 ? fuzzStructuralCase : fuzzCase, sample).map(scriptOf);
+    for (const k of [...chunks.keys()]) if (!k.endsWith(`:${chunk}`)) chunks.delete(k);
     chunks.set(key, scripts);
   }
   return scripts[index % RunDefaults.chunk] ?? [];

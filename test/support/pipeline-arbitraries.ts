@@ -423,7 +423,8 @@ export const fuzzModel: fc.Arbitrary<FuzzModel> = fc.record({
 // ---------------------------------------------------------------------------------------------
 // Edits and breakages
 
-export const fuzzEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
+/** Edits of the model's shape: openings, periods and dimensions (issue 16). */
+const structuralEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
   fc.record({
     kind: fc.constant("opening" as const),
     at: fc.nat(9),
@@ -446,6 +447,10 @@ export const fuzzEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
     at: fc.nat(9),
     dim: fc.option(dimId, { nil: null }),
   }),
+);
+
+export const fuzzEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
+  { weight: 6, arbitrary: structuralEdit },
   fc.record({ kind: fc.constant("formula" as const), at: fc.nat(9), expr: exprText }),
   fc.record({ kind: fc.constant("input" as const), at: fc.nat(9), value: fuzzInput }),
   fc.record({ kind: fc.constant("unit" as const), at: fc.nat(9), unit: unitText }),
@@ -579,6 +584,15 @@ export const fuzzStep: fc.Arbitrary<FuzzStep> = fc.oneof(
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   model: fuzzModel,
   steps: fc.array(fuzzStep, { minLength: 1, maxLength: FuzzShape.maxSteps }),
+});
+
+/** Cases whose steps only change openings, periods and dimensions, each printed whole. */
+export const fuzzStructuralCase: fc.Arbitrary<FuzzCase> = fc.record({
+  model: fuzzModel,
+  steps: fc.array(
+    structuralEdit.map((edit) => ({ kind: "edit" as const, edit })),
+    { minLength: 1, maxLength: FuzzShape.maxSteps },
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -167,9 +167,9 @@ function compileParts(
   const rules: EngineRule[] = [];
   const ruleOf = new Array<number>(P).fill(-1);
   for (const rule of def.rules) {
-    const code = compileExpr(rule.expr, scope, base, reads);
+    const code = compileExpr(rule.expr, scope, 0, reads);
     const index = rules.length;
-    rules.push({ code, text: exprText(checked.text, rule.expr), exception: rule.exception });
+    rules.push({ code, text: exprText(checked.text, base, rule.expr), exception: rule.exception });
     for (let t = rule.from as number; t <= (rule.to as number) && t < P; t++) {
       if (t >= 0 && ruleOf[t] === -1) ruleOf[t] = index;
     }
@@ -205,8 +205,9 @@ function compileParts(
   };
 }
 
-function exprText(text: string, expr: Expr): string {
-  return text.slice(expr.span.from, expr.span.to);
+/** An expression's text; its span is relative to its declaration's start, `base` (seam.md). */
+function exprText(text: string, base: number, expr: Expr): string {
+  return text.slice(base + expr.span.from, base + expr.span.to);
 }
 
 /** An input's cells; a period without a value is an error value (P2012). */
@@ -304,8 +305,8 @@ function compileCheck(
   if (c.test.kind === "condition") {
     test = {
       kind: "condition",
-      expr: compileExpr(c.test.expr, scope, base, reads),
-      text: exprText(text, c.test.expr),
+      expr: compileExpr(c.test.expr, scope, 0, reads),
+      text: exprText(text, base, c.test.expr),
     };
     dimName = dimensionOf(typeOf(c.test.expr));
     let e = c.test.expr;
@@ -318,11 +319,11 @@ function compileCheck(
     const { left, right, tolerance } = c.test;
     test = {
       kind: "approx",
-      left: compileExpr(left, scope, base, reads),
-      right: compileExpr(right, scope, base, reads),
-      tolerance: compileExpr(tolerance, scope, base, reads),
-      leftText: exprText(text, left),
-      rightText: exprText(text, right),
+      left: compileExpr(left, scope, 0, reads),
+      right: compileExpr(right, scope, 0, reads),
+      tolerance: compileExpr(tolerance, scope, 0, reads),
+      leftText: exprText(text, base, left),
+      rightText: exprText(text, base, right),
     };
     dimName = dimensionOf(typeOf(left)) ?? dimensionOf(typeOf(right));
     unit = displayUnit(left, typeOf(left), scope, lines);

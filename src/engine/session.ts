@@ -1,4 +1,4 @@
-import { checkModel, formatMessage, type CheckedModel } from "../lang";
+import { checkModel, FrontEnd, formatMessage, type CheckedModel } from "../lang";
 import { evaluateCheck, exactValue, showValue, type CheckOutcome } from "./checks";
 import { compileModel, type CompiledModel } from "./compile";
 import { CompileCache } from "./compile-cache";
@@ -92,6 +92,8 @@ interface ScenarioState {
 
 /** Makes an engine session with an empty model. Pure: no clock, no DOM, no randomness. */
 export function createEngine(): Engine {
+  // The language's session: reuses what it checked for the previous text.
+  const front = new FrontEnd();
   let checked = checkModel("");
   let active: string | null = null;
   const states = new Map<string, ScenarioState>();
@@ -195,7 +197,7 @@ export function createEngine(): Engine {
 
   return {
     update(text: string): EvalSnapshot {
-      checked = checkModel(text);
+      checked = front.check(text);
       return snapshot();
     },
     setScenario(name: string | null): EvalSnapshot {

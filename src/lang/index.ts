@@ -19,7 +19,7 @@ export type { CompletionName } from "./syntax/completion";
 export { parseModel } from "./syntax/parse";
 export type { ParseResult } from "./syntax/parse";
 
-export { checkModel } from "./check/check-model";
+export { checkModel, FrontEnd } from "./incremental/front-end";
 export { printModel, printExpr } from "./print";
 export { builtinFunctions } from "./check/functions";
 export type { FunctionSignature } from "./check/functions";

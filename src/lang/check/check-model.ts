@@ -1,21 +1,24 @@
 /**
- * Parse + resolve + check: builds the `CheckedModel` the engine evaluates. Inputs are converted to
- * exact base-unit decimals, calculation rules to period ranges with their exceptions, and every
- * expression is resolved and unit-checked.
+ * Resolve + check one declaration: builds the parts of the `CheckedModel` the engine evaluates.
+ * Inputs are converted to exact base-unit decimals, calculation rules to period ranges with their
+ * exceptions, and every expression is resolved and unit-checked. The incremental front end
+ * (`incremental/front-end.ts`) runs one {@link ModelChecker} per declaration, with a symbol table
+ * that records what the declaration looked up; spans are declaration-relative (syntax/incremental.ts)
+ * and so are the diagnostics reported here.
  */
-import { periodIndex } from "../../base";
+import { makeSpan, periodIndex } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
 import { negateDecimal, shiftDecimal } from "../decimal-text";
-import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
+import { makeDiagnostic } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
 import { blankText } from "../model";
 import { didYouMean } from "../names";
-import { collectSymbols, periodIndexOf } from "../resolve/symbols";
+import { periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { clauseDecimals, periodLabel } from "../syntax/cst-to-ast";
-import { parseModelIncremental as parseModel } from "../syntax/incremental";
+import { shiftDiagnostic } from "../syntax/incremental";
 import { checkExpr, checkTolerance, isPlainLiteral, nameReadBy, tyText } from "./expressions";
 import type { CheckState, Ty } from "./expressions";
 import {
@@ -27,56 +30,62 @@ import {
   singular,
   unitText,
 } from "./units";
-import type { DeclaredUnit, Unit } from "./units";
 
-/** Parses, resolves names and checks units. Never throws on user input. */
-export function checkModel(text: string): M.CheckedModel {
-  const parsed = parseModel(text);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const table = collectSymbols(parsed.ast, diagnostics);
-  const checker = new ModelChecker(table, diagnostics);
-  const lineItems = table.items.map((item) => checker.lineItem(item));
-  const scenarios: M.CheckedScenario[] = [];
-  const checks: M.CheckedCheck[] = [];
-  let checkCount = 0;
-  for (const decl of parsed.ast.decls) {
-    if (decl.kind === "scenario") scenarios.push(checker.scenario(decl));
-    if (decl.kind === "check") checks.push(checker.check(decl, ++checkCount));
-  }
-  return {
-    text,
-    ast: parsed.ast,
-    title: table.title,
-    ...(table.source === undefined ? {} : { source: table.source }),
-    periods: table.labels,
-    periodYears: table.years,
-    dimensions: [...table.dimensions.values()].map((d) => ({
-      name: d.name,
-      label: d.label,
-      members: d.members,
-      span: d.decl.span,
-    })),
-    lineItems,
-    lineItemByName: new Map(table.items.map((i) => [i.name, i.id])),
-    scenarios,
-    checks,
-    references: checker.state.references,
-    calls: checker.state.calls,
-    types: checker.state.types,
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+/** A row's converted cells, kept while its cells array lives (see {@link ModelChecker}). */
+export interface RowMemoEntry {
+  /** The unit and column layout the values were converted for. */
+  readonly key: string;
+  readonly values: readonly (string | null)[];
+  /** Diagnostics relative to the row's start. */
+  readonly diagnostics: readonly Diagnostic[];
 }
+
+/** Converted table rows by their cells array: an edit in one row leaves the others' arrays. */
+export type RowMemo = WeakMap<readonly A.InputLiteral[], RowMemoEntry>;
+
+/** A span `at` further on (children of a table row are relative to the row). */
+const shifted = (span: Span, at: number): Span =>
+  at === 0 ? span : makeSpan(span.from + at, span.to + at);
+import type { DeclaredUnit, Unit } from "./units";
 
 const unitOfForm = (form: A.NumberForm): Unit => (form === "money" ? moneyUnit : plainUnit);
 
-class ModelChecker {
+/** The type of a line item without a declared unit, from its values or its main formula. */
+export function inferItemType(
+  item: ItemInfo,
+  table: SymbolTable,
+  itemType: (item: ItemInfo) => Ty,
+): Ty {
+  const decl = item.decl;
+  if (decl.kind === "input") {
+    const lit = firstLiteral(decl.value);
+    if (lit !== undefined)
+      return { kind: "number", unit: unitOfForm(lit.form), percent: lit.form === "percent" };
+    return { kind: "number", unit: plainUnit, percent: false };
+  }
+  // Infer from the main rule with throw-away side tables; the real pass reports problems.
+  const main = decl.rules[decl.rules.length - 1];
+  if (main === undefined) return { kind: "unknown" };
+  const scratch: CheckState = {
+    table,
+    diagnostics: [],
+    references: new Map(),
+    calls: new Map(),
+    types: new Map(),
+    itemType,
+  };
+  return stripDim(checkExpr(scratch, main.expr, { firstPeriod: table.years.length }));
+}
+
+/** Checks declarations against a symbol table, writing diagnostics and side tables. */
+export class ModelChecker {
   readonly state: CheckState;
-  private readonly inferred = new Map<ItemInfo, Ty>();
-  private readonly inProgress = new Set<ItemInfo>();
 
   constructor(
     private readonly table: SymbolTable,
     private readonly diagnostics: Diagnostic[],
+    private readonly itemType: (item: ItemInfo) => Ty,
+    private readonly rows?: RowMemo,
   ) {
     this.state = {
       table,
@@ -84,43 +93,8 @@ class ModelChecker {
       references: new Map(),
       calls: new Map(),
       types: new Map(),
-      itemType: (item) => this.itemType(item),
+      itemType,
     };
-  }
-
-  /** A line item's type: its declared unit, else what its values or main formula give. */
-  itemType(item: ItemInfo): Ty {
-    if (item.declared !== undefined) {
-      return { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
-    }
-    const known = this.inferred.get(item);
-    if (known !== undefined) return known;
-    if (this.inProgress.has(item)) return { kind: "unknown" };
-    this.inProgress.add(item);
-    let t: Ty = { kind: "unknown" };
-    const decl = item.decl;
-    if (decl.kind === "input") {
-      const lit = firstLiteral(decl.value);
-      if (lit !== undefined)
-        t = { kind: "number", unit: unitOfForm(lit.form), percent: lit.form === "percent" };
-      else t = { kind: "number", unit: plainUnit, percent: false };
-    } else {
-      // Infer from the main rule with throw-away side tables; the real pass reports problems.
-      const main = decl.rules[decl.rules.length - 1];
-      if (main !== undefined) {
-        const scratch: CheckState = {
-          ...this.state,
-          diagnostics: [],
-          references: new Map(),
-          calls: new Map(),
-          types: new Map(),
-        };
-        t = stripDim(checkExpr(scratch, main.expr, { firstPeriod: this.table.years.length }));
-      }
-    }
-    this.inProgress.delete(item);
-    this.inferred.set(item, t);
-    return t;
   }
 
   private report(
@@ -159,11 +133,12 @@ class ModelChecker {
     return { display: "", base, scale: "1" };
   }
 
-  /** Converts a literal to base units for an item measured in `declared`. */
+  /** Converts a literal to base units for an item measured in `declared`; `at`: see {@link shifted}. */
   private literal(
     lit: A.InputLiteral,
     declared: DeclaredUnit | undefined,
     reportMismatch = true,
+    at = 0,
   ): string | null {
     if (lit.kind === "error-expr") return null;
     if (lit.kind === "blank") return blankText;
@@ -174,7 +149,10 @@ class ModelChecker {
           : { powers: new Map([[singular(lit.count.name), 1]]) };
       if (declared !== undefined && !sameUnit(unit, declared.unit)) {
         if (reportMismatch)
-          this.report("P3003", lit.span, { form: `'${lit.count.name}'`, unit: declared.display });
+          this.report("P3003", shifted(lit.span, at), {
+            form: `'${lit.count.name}'`,
+            unit: declared.display,
+          });
         return null;
       }
       return lit.value;
@@ -187,7 +165,7 @@ class ModelChecker {
             : (declared.unit.powers.get("£") ?? 0) === 1;
         if (!ok) {
           if (reportMismatch)
-            this.report("P3003", lit.span, {
+            this.report("P3003", shifted(lit.span, at), {
               form: lit.form === "percent" ? "percentage" : "money",
               unit: declared.display,
             });
@@ -261,13 +239,16 @@ class ModelChecker {
     const dim = item.dimension;
     const cellOf = (row: A.TableRow): string | null => {
       const cell = row.cells[0];
-      return cell === undefined ? null : this.literal(cell, item.declared);
+      return cell === undefined ? null : this.literal(cell, item.declared, true, row.span.from);
     };
     if (dim === undefined) {
       const [first, ...rest] = value.rows;
       for (const row of value.rows) {
         if (row.member !== undefined)
-          this.report("P2016", row.member.span, { name: item.name, member: row.member.name });
+          this.report("P2016", shifted(row.member.span, row.span.from), {
+            name: item.name,
+            member: row.member.name,
+          });
       }
       for (const row of rest)
         this.report("P1015", row.span, { found: row.cells.length, expected: 1 });
@@ -278,7 +259,11 @@ class ModelChecker {
       const index = this.rowMember(row, dim);
       if (index === undefined) continue;
       if (values[index] !== undefined) {
-        this.report("P2017", row.member?.span ?? row.span, { name: row.member?.name ?? "" });
+        this.report(
+          "P2017",
+          row.member === undefined ? row.span : shifted(row.member.span, row.span.from),
+          { name: row.member?.name ?? "" },
+        );
         continue;
       }
       values[index] = cellOf(row);
@@ -300,7 +285,7 @@ class ModelChecker {
     }
     const index = dim.memberIndex.get(row.member.name);
     if (index === undefined) {
-      this.report("P2003", row.member.span, {
+      this.report("P2003", shifted(row.member.span, row.span.from), {
         member: row.member.name,
         dimension: dim.name,
         suggestion: didYouMean(row.member.name, dim.memberIndex.keys()),
@@ -327,13 +312,29 @@ class ModelChecker {
       if (index !== undefined) seen.add(index);
       columns.push(index);
     }
-    const rowValues = (row: A.TableRow): (string | null)[] => {
+    const declared = item.declared;
+    const key =
+      declared === undefined
+        ? `${n}:${columns.join(",")}`
+        : `${n}:${columns.join(",")}:${declared.display}\u0000${declared.scaleExp}\u0000${unitText(declared.unit)}`;
+    const rowValues = (row: A.TableRow): readonly (string | null)[] => {
+      const known = this.rows?.get(row.cells);
+      if (known !== undefined && known.key === key) {
+        for (const d of known.diagnostics) this.diagnostics.push(shiftDiagnostic(d, row.span.from));
+        return known.values;
+      }
+      const mark = this.diagnostics.length;
       const out: (string | null)[] = new Array<string | null>(n).fill(null);
       row.cells.forEach((cell, i) => {
         const column = columns[i];
-        const v = this.literal(cell, item.declared);
+        const v = this.literal(cell, declared);
         if (column !== undefined) out[column] = v;
       });
+      // Reported relative to the row; kept so, and moved to the declaration's coordinates here.
+      const own = this.diagnostics.slice(mark);
+      for (let i = 0; i < own.length; i++)
+        this.diagnostics[mark + i] = shiftDiagnostic(own[i] as Diagnostic, row.span.from);
+      this.rows?.set(row.cells, { key, values: out, diagnostics: own });
       return out;
     };
     const dim = item.dimension;
@@ -341,7 +342,10 @@ class ModelChecker {
       const [first, ...rest] = value.rows;
       for (const row of value.rows) {
         if (row.member !== undefined)
-          this.report("P2016", row.member.span, { name: item.name, member: row.member.name });
+          this.report("P2016", shifted(row.member.span, row.span.from), {
+            name: item.name,
+            member: row.member.name,
+          });
       }
       for (const row of rest)
         this.report("P1015", row.span, { found: row.cells.length, expected: value.header.length });
@@ -350,7 +354,7 @@ class ModelChecker {
         values: first === undefined ? new Array<string | null>(n).fill(null) : rowValues(first),
       };
     }
-    const rows: ((string | null)[] | undefined)[] = dim.members.map(() => undefined);
+    const rows: (readonly (string | null)[] | undefined)[] = dim.members.map(() => undefined);
     for (const row of value.rows) {
       if (row.member === undefined) {
         this.report("P1003", row.span, {
@@ -361,7 +365,7 @@ class ModelChecker {
       }
       const index = dim.memberIndex.get(row.member.name);
       if (index === undefined) {
-        this.report("P2003", row.member.span, {
+        this.report("P2003", shifted(row.member.span, row.span.from), {
           member: row.member.name,
           dimension: dim.name,
           suggestion: didYouMean(row.member.name, dim.memberIndex.keys()),
@@ -369,7 +373,7 @@ class ModelChecker {
         continue;
       }
       if (rows[index] !== undefined) {
-        this.report("P2017", row.member.span, { name: row.member.name });
+        this.report("P2017", shifted(row.member.span, row.span.from), { name: row.member.name });
         continue;
       }
       rows[index] = rowValues(row);

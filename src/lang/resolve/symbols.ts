@@ -1,6 +1,7 @@
 /**
  * The first resolution pass: the model's periods, dimensions and line items by name, with
- * duplicates, look-alike names and unknown dimensions reported.
+ * duplicates, look-alike names and unknown dimensions reported. The declarations have
+ * declaration-relative spans (syntax/incremental.ts); the diagnostics here are absolute.
  */
 import { lineItemId, makeSpan } from "../../base";
 import type { LineItemId, Span } from "../../base";
@@ -53,8 +54,27 @@ export function periodIndexOf(table: SymbolTable, year: number): number | undefi
   return i >= 0 && i < table.years.length ? i : undefined;
 }
 
+/** The absolute span of `span`, relative to the start of `decl`. */
+const absolute = (decl: A.Decl, span: Span): Span =>
+  makeSpan(decl.span.from + span.from, decl.span.from + span.to);
+
+/** Reuses declared units across checks: the same unit node reads the same. */
+export type DeclaredUnitMemo = WeakMap<A.UnitExpr, DeclaredUnit>;
+
+function declaredOf(unit: A.UnitExpr, memo: DeclaredUnitMemo | undefined): DeclaredUnit {
+  const known = memo?.get(unit);
+  if (known !== undefined) return known;
+  const made = declaredUnit(unit);
+  memo?.set(unit, made);
+  return made;
+}
+
 /** Builds the symbol table. */
-export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): SymbolTable {
+export function collectSymbols(
+  ast: A.ModelAst,
+  diagnostics: Diagnostic[],
+  memo?: DeclaredUnitMemo,
+): SymbolTable {
   let title = "";
   let source: string | undefined;
   let periods: A.PeriodsDecl | undefined;
@@ -64,7 +84,8 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
   const otherNames = new Map<string, string>();
   const lookalikes = new Map<string, string>();
 
-  const declare = (ident: A.Ident): boolean => {
+  const declare = (decl: A.Decl, name: A.Ident): boolean => {
+    const ident = { name: name.name, span: absolute(decl, name.span) };
     const previous = declared.get(ident.name);
     if (previous !== undefined) {
       diagnostics.push(
@@ -107,12 +128,14 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
         if (decl.source !== undefined && source === undefined) source = decl.source.value;
       }
     } else if (decl.kind === "dimension") {
-      if (!declare(decl.name)) continue;
+      if (!declare(decl, decl.name)) continue;
       const memberIndex = new Map<string, number>();
       const members: { name: string; label: string }[] = [];
       for (const m of decl.members) {
         if (memberIndex.has(m.name.name)) {
-          diagnostics.push(makeDiagnostic("P2017", m.name.span, { name: m.name.name }));
+          diagnostics.push(
+            makeDiagnostic("P2017", absolute(decl, m.name.span), { name: m.name.name }),
+          );
           continue;
         }
         memberIndex.set(m.name.name, members.length);
@@ -129,7 +152,9 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
       otherNames.set(decl.name.name, "check");
     } else if (decl.kind === "scenario") {
       if (otherNames.get(decl.name.name) === "scenario") {
-        diagnostics.push(makeDiagnostic("P2002", decl.name.span, { name: decl.name.name }));
+        diagnostics.push(
+          makeDiagnostic("P2002", absolute(decl, decl.name.span), { name: decl.name.name }),
+        );
       }
       otherNames.set(decl.name.name, "scenario");
     }
@@ -163,13 +188,13 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
   for (const decl of ast.decls) {
     if (decl.kind === "section") section = decl.title;
     if (decl.kind !== "input" && decl.kind !== "calc") continue;
-    if (!declare(decl.name)) continue;
+    if (!declare(decl, decl.name)) continue;
     let dimension: DimensionInfo | undefined;
     if (decl.dimension !== undefined) {
       dimension = dimensions.get(decl.dimension.name);
       if (dimension === undefined) {
         diagnostics.push(
-          makeDiagnostic("P2006", decl.dimension.span, {
+          makeDiagnostic("P2006", absolute(decl, decl.dimension.span), {
             name: decl.dimension.name,
             suggestion: didYouMean(decl.dimension.name, dimensions.keys()),
           }),
@@ -182,7 +207,7 @@ export function collectSymbols(ast: A.ModelAst, diagnostics: Diagnostic[]): Symb
       decl,
       section,
       ...(dimension === undefined ? {} : { dimension }),
-      ...(decl.unit === undefined ? {} : { declared: declaredUnit(decl.unit) }),
+      ...(decl.unit === undefined ? {} : { declared: declaredOf(decl.unit, memo) }),
     };
     items.push(info);
     itemsByName.set(info.name, info);

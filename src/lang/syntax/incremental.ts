@@ -2,33 +2,52 @@
  * Parsing that reuses the trees of declarations whose text did not change. The text is cut into
  * chunks at lines that certainly start a new declaration (grammar/README.md, "Line ends": a line
  * in the first column, outside `{ }`, that cannot continue the one above or be a table row), each
- * chunk is parsed on its own with {@link parseModel} and cached by its text, and the chunks' trees
- * are joined with their spans moved to where the chunk now is. The result equals parsing the whole
- * text at once, except that node ids are numbered differently (still unique within the tree).
+ * chunk is parsed on its own with {@link parseModel} and cached by its text in the parser (one per
+ * front-end session).
+ *
+ * The trees use **declaration-relative spans** (ARCHITECTURE.md, "Incremental front end"): a
+ * top-level declaration's own `span` is absolute; every node below it has a span relative to the
+ * declaration's start, except the children of a table row (its member, cells and comment), which
+ * are relative to the row's start. So a chunk that moves costs one shallow copy per declaration,
+ * and an edit inside one row of a large table re-parses only that row
+ * (see `table-rows.ts`). Apart from spans and node ids the result equals {@link parseModel}'s.
  */
 import { makeSpan } from "../../base";
+import type { Span } from "../../base";
 import type * as A from "../ast";
 import { nodeId } from "../ast";
 import { sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import { Limits } from "../limits";
 import { parseModel, type ParseResult } from "./parse";
+import { reparseTableRow } from "./table-rows";
+
+/** Tunables of the incremental parser. */
+export const IncrementalParseTunables = {
+  /** How many parses a chunk stays cached without being used (for callers that alternate texts). */
+  keepFor: 4,
+  /** A changed chunk at least this long is first tried as an edit of one table row. */
+  rowEditMinChars: 2_000,
+} as const;
 
 /** One chunk's parse, placed at `offset` in the text it was last used in. */
 interface Chunk {
+  /** Declarations at `offset`: absolute top-level spans, relative spans below. */
   decls: readonly A.Decl[];
+  /** Diagnostics with spans relative to the chunk's start. */
+  readonly relative: readonly Diagnostic[];
+  /** `relative` moved to `offset`. */
   diagnostics: readonly Diagnostic[];
   offset: number;
   /** The parse that last used it: a chunk used twice in one parse needs fresh ids. */
   used: number;
+  /**
+   * Chunks made from another by editing one table row share its unchanged rows (and their node
+   * ids): one family. Two chunks of one family in one parse would repeat ids, so the second is
+   * copied with fresh ids.
+   */
+  readonly family: object;
 }
-
-/** How many parses a chunk stays cached without being used (for callers that alternate texts). */
-const keepFor = 4;
-const cache = new Map<string, Chunk>();
-let generation = 0;
-/** Ids of nodes made here: unique across every tree this module returns. */
-let nextId = 0;
 
 /** Keywords that, first on a line, continue the declaration above (lexer.ts, `continuesBefore`). */
 const continuing = new Set([
@@ -79,11 +98,11 @@ function startsDeclaration(text: string, at: number): boolean {
 function bracesAfterLine(text: string, from: number, to: number, depth: number): number {
   let braces = depth;
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === "#") return braces;
-    if (c === "{") braces++;
-    else if (c === "}") braces = Math.max(0, braces - 1);
-    else if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) return braces;
+    if (c === 123 /* { */) braces++;
+    else if (c === 125 /* } */) braces = Math.max(0, braces - 1);
+    else if (c === 34 /* " */) {
       // A string ends at the next unescaped quote on the line; without one it runs to the end.
       let j = i + 1;
       for (; j < to; j++) {
@@ -124,76 +143,221 @@ function isSpan(value: Record<string, unknown>): boolean {
   return keys === 2;
 }
 
-/** A copy of `value` with every span moved by `shift` and, when `fresh`, new node ids. */
-function relocate<T>(value: T, shift: number, fresh: boolean): T {
+/** Hands out node ids, unique within one parser's trees. */
+export interface IdSource {
+  next(): number;
+}
+
+/**
+ * A copy of `value` (a node, a list of nodes, or a span) whose spans are relative to `origin`
+ * (children of a table row: relative to the row's start) and, when `ids` is given, with new ids.
+ * `value`'s own spans are in the coordinates `origin` is in.
+ */
+export function relativize<T>(value: T, origin: number, ids: IdSource | undefined): T {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) {
     const list = value as readonly unknown[];
     const copy = new Array<unknown>(list.length);
-    for (let i = 0; i < list.length; i++) copy[i] = relocate(list[i], shift, fresh);
+    for (let i = 0; i < list.length; i++) copy[i] = relativize(list[i], origin, ids);
     return copy as T;
   }
   const node = value as Record<string, unknown>;
   if (isSpan(node))
-    return makeSpan((node["from"] as number) + shift, (node["to"] as number) + shift) as T;
+    return makeSpan((node["from"] as number) - origin, (node["to"] as number) - origin) as T;
+  const span = node["span"] as Span | undefined;
+  // Below a table row, positions count from the row's start.
+  const inner = node["kind"] === "table-row" && span !== undefined ? span.from : origin;
   // A spread keeps the node's shape, so the copy is as fast to make and to read as the original.
   const out: Record<string, unknown> = { ...node };
   for (const key in out) {
     const v = out[key];
-    if (typeof v === "object" && v !== null) out[key] = relocate(v, shift, fresh);
-    else if (fresh && key === "id" && typeof v === "number") out[key] = nextId++;
+    if (key === "span" && span !== undefined)
+      out[key] = makeSpan(span.from - origin, span.to - origin);
+    else if (typeof v === "object" && v !== null) out[key] = relativize(v, inner, ids);
+    else if (ids !== undefined && key === "id" && typeof v === "number") out[key] = ids.next();
   }
   return out as T;
 }
 
-/** Parses `text` as {@link parseModel} does, reusing the trees of unchanged declarations. */
-export function parseModelIncremental(text: string): ParseResult {
-  // Whole-file limits, and lone carriage returns (line ends this chunker does not see).
-  if (text.length > Limits.maxFileChars || /\r(?!\n)/.test(text)) return parseModel(text);
-  generation++;
-  const starts = chunkStarts(text);
-  const decls: A.Decl[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (let k = 0; k < starts.length; k++) {
-    const from = starts[k] as number;
-    const to = starts[k + 1] ?? text.length;
-    const source = text.slice(from, to);
-    let chunk = cache.get(source);
-    if (chunk === undefined) {
-      const parsed = parseModel(source);
-      chunk = {
-        decls: relocate(parsed.ast.decls, from, true),
-        diagnostics: relocate(parsed.diagnostics, from, false),
-        offset: from,
-        used: generation,
-      };
-      cache.set(source, chunk);
-    } else if (chunk.used === generation || chunk.offset !== from) {
-      // Moved, or the same text a second time in this model (its ids must differ).
-      const fresh = chunk.used === generation;
-      const moved = {
-        decls: relocate(chunk.decls, from - chunk.offset, fresh),
-        diagnostics: relocate(chunk.diagnostics, from - chunk.offset, false),
-      };
-      if (!fresh) {
-        chunk.decls = moved.decls;
-        chunk.diagnostics = moved.diagnostics;
-        chunk.offset = from;
+/** Declarations parsed with absolute spans, made declaration-relative and placed at `shift`. */
+export function relativeDecls(
+  decls: readonly A.Decl[],
+  shift: number,
+  ids: IdSource | undefined,
+): A.Decl[] {
+  return decls.map((d) => {
+    const rel = relativize(d, d.span.from, ids);
+    return { ...rel, span: makeSpan(d.span.from + shift, d.span.to + shift) };
+  });
+}
+
+/** Declarations moved by `shift` (their children's spans are relative, so they stay). */
+function moveDecls(decls: readonly A.Decl[], shift: number): A.Decl[] {
+  return decls.map((d) => ({ ...d, span: makeSpan(d.span.from + shift, d.span.to + shift) }));
+}
+
+/** A diagnostic moved by `shift`, related spans included. */
+export function shiftDiagnostic(d: Diagnostic, shift: number): Diagnostic {
+  if (shift === 0) return d;
+  const moved: Diagnostic = { ...d, span: makeSpan(d.span.from + shift, d.span.to + shift) };
+  if (d.related === undefined) return moved;
+  return {
+    ...moved,
+    related: d.related.map((r) => ({
+      ...r,
+      span: makeSpan(r.span.from + shift, r.span.to + shift),
+    })),
+  };
+}
+
+/** A deep copy of `value` with fresh node ids and the same spans. */
+export function renumber<T>(value: T, ids: IdSource): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return (value as readonly unknown[]).map((v) => renumber(v, ids)) as T;
+  const node = value as Record<string, unknown>;
+  if (isSpan(node)) return value;
+  const out: Record<string, unknown> = { ...node };
+  for (const key in out) {
+    const v = out[key];
+    if (typeof v === "object" && v !== null) out[key] = renumber(v, ids);
+    else if (key === "id" && typeof v === "number") out[key] = ids.next();
+  }
+  return out as T;
+}
+
+/** A copy of a declaration-relative `value` with absolute spans, `base` being its origin. */
+function absolutize<T>(value: T, base: number): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value))
+    return (value as readonly unknown[]).map((v) => absolutize(v, base)) as T;
+  const node = value as Record<string, unknown>;
+  if (isSpan(node))
+    return makeSpan((node["from"] as number) + base, (node["to"] as number) + base) as T;
+  const span = node["span"] as Span | undefined;
+  const inner = node["kind"] === "table-row" && span !== undefined ? base + span.from : base;
+  const out: Record<string, unknown> = { ...node };
+  for (const key in out) {
+    const v = out[key];
+    if (key === "span" && span !== undefined) out[key] = makeSpan(span.from + base, span.to + base);
+    else if (typeof v === "object" && v !== null) out[key] = absolutize(v, inner);
+  }
+  return out as T;
+}
+
+/** Parses a whole text at once into declaration-relative trees (the reference for the chunked parse). */
+export function parseWholeRelative(text: string, ids: IdSource): ParseResult {
+  const parsed = parseModel(text);
+  return {
+    ast: { ...parsed.ast, id: nodeId(ids.next()), decls: relativeDecls(parsed.ast.decls, 0, ids) },
+    diagnostics: parsed.diagnostics,
+  };
+}
+
+/** A parser that keeps the chunks of the texts it parsed; one per front-end session. */
+export class IncrementalParser implements IdSource {
+  private readonly cache = new Map<string, Chunk>();
+  private generation = 0;
+  private nextId = 0;
+  /** The chunk texts of the previous parse in order, to find what a changed chunk was. */
+  private previous: readonly string[] = [];
+
+  /** `rowEditMinChars`: see {@link IncrementalParseTunables} (tests lower it to try every edit). */
+  constructor(
+    private readonly rowEditMinChars: number = IncrementalParseTunables.rowEditMinChars,
+  ) {}
+
+  next(): number {
+    return this.nextId++;
+  }
+
+  /** Parses `text` as {@link parseModel} does, reusing the trees of unchanged declarations. */
+  parse(text: string): ParseResult {
+    // Whole-file limits, and lone carriage returns (line ends this chunker does not see).
+    if (text.length > Limits.maxFileChars || /\r(?!\n)/.test(text)) {
+      this.previous = [];
+      return parseWholeRelative(text, this);
+    }
+    const generation = ++this.generation;
+    const starts = chunkStarts(text);
+    const decls: A.Decl[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const sources: string[] = [];
+    const previous = this.previous;
+    const families = new Set<object>();
+    for (let k = 0; k < starts.length; k++) {
+      const from = starts[k] as number;
+      const to = starts[k + 1] ?? text.length;
+      const source = text.slice(from, to);
+      sources.push(source);
+      let chunk = this.cache.get(source);
+      if (chunk === undefined) {
+        const was = previous.length === starts.length ? previous[k] : undefined;
+        chunk = this.parseChunk(source, from, was);
+        if (families.has(chunk.family)) {
+          chunk = { ...chunk, decls: renumber(chunk.decls, this), family: {} };
+        }
+        chunk.used = generation;
+        this.cache.set(source, chunk);
+      } else if (chunk.used === generation || families.has(chunk.family)) {
+        // The same text a second time in this model: its ids must differ.
+        for (const d of renumber(moveDecls(chunk.decls, from - chunk.offset), this)) decls.push(d);
+        for (const d of chunk.relative) diagnostics.push(shiftDiagnostic(d, from));
+        continue;
+      } else {
+        if (chunk.offset !== from) {
+          chunk.decls = moveDecls(chunk.decls, from - chunk.offset);
+          chunk.diagnostics = chunk.relative.map((d) => shiftDiagnostic(d, from));
+          chunk.offset = from;
+        }
         chunk.used = generation;
       }
-      for (const d of moved.decls) decls.push(d);
-      for (const d of moved.diagnostics) diagnostics.push(d);
-      continue;
+      families.add(chunk.family);
+      for (const d of chunk.decls) decls.push(d);
+      for (const d of chunk.diagnostics) diagnostics.push(d);
     }
-    chunk.used = generation;
-    for (const d of chunk.decls) decls.push(d);
-    for (const d of chunk.diagnostics) diagnostics.push(d);
+    for (const [source, chunk] of this.cache) {
+      if (generation - chunk.used >= IncrementalParseTunables.keepFor) this.cache.delete(source);
+    }
+    this.previous = sources;
+    return {
+      ast: { kind: "model-file", id: nodeId(this.next()), span: makeSpan(0, text.length), decls },
+      diagnostics: sortDiagnostics(diagnostics),
+    };
   }
-  for (const [source, chunk] of cache) {
-    if (generation - chunk.used >= keepFor) cache.delete(source);
+
+  /** Parses a chunk that is not cached; `was` is the text of the chunk in its place last time. */
+  private parseChunk(source: string, from: number, was: string | undefined): Chunk {
+    const old = was === undefined ? undefined : this.cache.get(was);
+    if (old !== undefined && source.length >= this.rowEditMinChars) {
+      const edited = reparseTableRow(was as string, old, source, this);
+      if (edited !== undefined) {
+        const decls = moveDecls(edited.decls, from - old.offset);
+        return {
+          decls,
+          relative: edited.diagnostics,
+          diagnostics: edited.diagnostics.map((d) => shiftDiagnostic(d, from)),
+          offset: from,
+          used: 0,
+          family: old.family,
+        };
+      }
+    }
+    const parsed = parseModel(source);
+    return {
+      decls: relativeDecls(parsed.ast.decls, from, this),
+      relative: parsed.diagnostics,
+      diagnostics: parsed.diagnostics.map((d) => shiftDiagnostic(d, from)),
+      offset: from,
+      used: 0,
+      family: {},
+    };
   }
-  return {
-    ast: { kind: "model-file", id: nodeId(nextId++), span: makeSpan(0, text.length), decls },
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+}
+
+/**
+ * Declarations with declaration-relative spans turned back into absolute ones (and table-row
+ * children made absolute too), as {@link parseModel} gives them: for tests and tools.
+ */
+export function absoluteDecls(decls: readonly A.Decl[]): A.Decl[] {
+  return decls.map((d) => ({ ...absolutize(d, d.span.from), span: d.span }));
 }

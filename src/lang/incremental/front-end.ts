@@ -1,0 +1,312 @@
+/**
+ * The incremental front end: one session per engine, checking each text it is given and reusing
+ * what it checked before. See ARCHITECTURE.md, "Incremental front end".
+ *
+ * 1. Parse: {@link IncrementalParser} reuses the trees of unchanged chunks (declaration-relative
+ *    spans, so a moved declaration is one shallow copy; a declaration keeps its node ids while its
+ *    text is unchanged, and a re-parsed one gets new ids).
+ * 2. Names: the symbol table is rebuilt (a pass over the declarations' names; duplicates,
+ *    look-alikes, unknown dimensions and the periods are reported there, absolute).
+ * 3. Check: each line item, scenario and check keeps its last result, keyed by its declaration's
+ *    node id, with the lookups it made ({@link Lookups}). It is reused when its own interface (id,
+ *    section, dimension, declared unit, ordinal) and every recorded lookup's fingerprint are the
+ *    same; otherwise it is checked again, alone. Inferred types are results of the same kind.
+ *    A change of periods drops every result.
+ * 4. Unit inference that meets a cycle depends on the order items are visited in; when a check
+ *    meets one it is done again from nothing, in the full check's order, so results never differ.
+ */
+import { makeSpan } from "../../base";
+import type * as A from "../ast";
+import { sortDiagnostics } from "../diagnostics";
+import type { Diagnostic } from "../diagnostics";
+import type * as M from "../model";
+import { collectSymbols } from "../resolve/symbols";
+import type { DeclaredUnitMemo, ItemInfo, SymbolTable } from "../resolve/symbols";
+import { inferItemType, ModelChecker } from "../check/check-model";
+import type { RowMemo } from "../check/check-model";
+import type { Ty } from "../check/expressions";
+import { IncrementalParser, parseWholeRelative, shiftDiagnostic } from "../syntax/incremental";
+import { declaredKey, Fingerprints, recordingTable, typeKey } from "./interfaces";
+import type { Lookups } from "./interfaces";
+import { idBlock, UnionMap } from "./side-tables";
+import type { TablePart } from "./side-tables";
+
+/** Side tables of one declaration's check. */
+interface Tables {
+  readonly references: ReadonlyMap<A.NodeId, M.ResolvedRef>;
+  readonly calls: ReadonlyMap<A.NodeId, string>;
+  readonly types: ReadonlyMap<A.NodeId, M.ValueType>;
+  readonly block: [number, number] | undefined;
+}
+
+/** The check of one declaration, as it was last made. */
+interface DeclResult<T> {
+  /** The declaration's own interface (see {@link FrontEnd}). */
+  readonly self: string;
+  readonly lookups: Lookups;
+  /** Updated in place when the declaration moves (a new object, so earlier models keep theirs). */
+  value: T;
+  /** Relative to the declaration's start. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly tables: Tables;
+  /** `diagnostics` moved to `at`. */
+  placed: readonly Diagnostic[];
+  at: number;
+}
+
+/** An inferred type and the lookups made to infer it. */
+interface Inference {
+  readonly lookups: Lookups;
+  readonly type: Ty;
+}
+
+/** Everything kept between checks, by declaration node id. */
+interface Results {
+  readonly items: Map<A.NodeId, DeclResult<M.CheckedLineItem>>;
+  readonly scenarios: Map<A.NodeId, DeclResult<M.CheckedScenario>>;
+  readonly checks: Map<A.NodeId, DeclResult<M.CheckedCheck>>;
+  readonly inferred: Map<A.NodeId, Inference>;
+}
+
+const emptyResults = (): Results => ({
+  items: new Map(),
+  scenarios: new Map(),
+  checks: new Map(),
+  inferred: new Map(),
+});
+
+/** How a session parses: in chunks (the default), or the whole text at once (the reference). */
+export type ParseMode = "chunks" | "whole";
+
+/** A front-end session: checks texts, reusing what it checked before. */
+export class FrontEnd {
+  private readonly parser: IncrementalParser;
+  private readonly units: DeclaredUnitMemo = new WeakMap();
+  private readonly rows: RowMemo = new WeakMap();
+  private results: Results = emptyResults();
+  private periods = "";
+
+  /**
+   * `reuse: false` checks every declaration afresh each time (the full check the incremental one
+   * must equal); `parse: "whole"` parses the whole text at once.
+   */
+  constructor(
+    private readonly options: {
+      readonly reuse?: boolean;
+      readonly parse?: ParseMode;
+      /** See `IncrementalParseTunables.rowEditMinChars`. */
+      readonly rowEditMinChars?: number;
+    } = {},
+  ) {
+    this.parser = new IncrementalParser(options.rowEditMinChars);
+  }
+
+  /** Parses, resolves names and checks units. Never throws on user input. */
+  check(text: string): M.CheckedModel {
+    const parsed =
+      this.options.parse === "whole"
+        ? parseWholeRelative(text, this.parser)
+        : this.parser.parse(text);
+    const symbolDiagnostics: Diagnostic[] = [];
+    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.units);
+    const periods = table.years.length === 0 ? "" : `${table.years[0]}:${table.years.length}`;
+    const reuse = this.options.reuse !== false;
+    if (periods !== this.periods || !reuse) this.results = emptyResults();
+    this.periods = periods;
+    let run = new Run(table, this.results, this.rows);
+    let model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
+    if (run.cyclic && this.results.items.size > 0) {
+      run = new Run(table, emptyResults(), this.rows);
+      model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
+    }
+    this.results = run.next;
+    return model;
+  }
+}
+
+/** Parses, resolves names and checks units: a full check, sharing nothing. Never throws. */
+export function checkModel(text: string): M.CheckedModel {
+  return new FrontEnd({ reuse: false }).check(text);
+}
+
+/** One check: reuses `previous` results where they still hold and collects the `next` ones. */
+class Run {
+  readonly next: Results = emptyResults();
+  cyclic = false;
+  private readonly fingerprints: Fingerprints;
+  private readonly types = new Map<ItemInfo, Ty>();
+  private readonly inProgress = new Set<ItemInfo>();
+  private readonly typeOf = (item: ItemInfo): Ty => this.itemType(item);
+
+  constructor(
+    private readonly table: SymbolTable,
+    private readonly previous: Results,
+    private readonly rows: RowMemo,
+  ) {
+    this.fingerprints = new Fingerprints(table);
+  }
+
+  /** True when every recorded lookup gives the same fingerprint now. */
+  private holds(lookups: Lookups): boolean {
+    for (const [key, fingerprint] of lookups) {
+      if (this.fingerprints.current(key, this.typeOf) !== fingerprint) return false;
+    }
+    return true;
+  }
+
+  /** An `itemType` for a check that records into `lookups`. */
+  private recorder(lookups: Lookups): (item: ItemInfo) => Ty {
+    return (item) => {
+      const t = this.itemType(item);
+      const key = `t${item.name}`;
+      if (!lookups.has(key)) lookups.set(key, typeKey(t));
+      return t;
+    };
+  }
+
+  /** A line item's type: its declared unit, else what its values or main formula give. */
+  itemType(item: ItemInfo): Ty {
+    if (item.declared !== undefined) {
+      return { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
+    }
+    const known = this.types.get(item);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(item)) {
+      this.cyclic = true;
+      return { kind: "unknown" };
+    }
+    this.inProgress.add(item);
+    const id = item.decl.id;
+    let inference = this.previous.inferred.get(id);
+    if (inference === undefined || !this.holds(inference.lookups)) {
+      const lookups: Lookups = new Map();
+      const type = inferItemType(
+        item,
+        recordingTable(this.fingerprints, lookups),
+        this.recorder(lookups),
+      );
+      inference = { lookups, type };
+    }
+    this.next.inferred.set(id, inference);
+    this.inProgress.delete(item);
+    this.types.set(item, inference.type);
+    return inference.type;
+  }
+
+  /** The previous result of a declaration if it still holds, else a new check of it. */
+  private result<T>(
+    decl: A.Decl,
+    self: string,
+    previous: DeclResult<T> | undefined,
+    check: (checker: ModelChecker) => T,
+  ): DeclResult<T> {
+    if (previous !== undefined && previous.self === self && this.holds(previous.lookups)) {
+      return previous;
+    }
+    const lookups: Lookups = new Map();
+    const diagnostics: Diagnostic[] = [];
+    const checker = new ModelChecker(
+      recordingTable(this.fingerprints, lookups),
+      diagnostics,
+      this.recorder(lookups),
+      this.rows,
+    );
+    const value = check(checker);
+    const { references, calls, types } = checker.state;
+    return {
+      self,
+      lookups,
+      value,
+      diagnostics,
+      tables: { references, calls, types, block: idBlock([references, calls, types]) },
+      placed: diagnostics.map((d) => shiftDiagnostic(d, decl.span.from)),
+      at: decl.span.from,
+    };
+  }
+
+  /** `result.placed` moved to where `decl` is now. */
+  private static place<T>(result: DeclResult<T>, decl: A.Decl, out: Diagnostic[]): void {
+    if (result.at !== decl.span.from) {
+      result.placed = result.diagnostics.map((d) => shiftDiagnostic(d, decl.span.from));
+      result.at = decl.span.from;
+    }
+    for (const d of result.placed) out.push(d);
+  }
+
+  /** Checks the model. */
+  model(
+    text: string,
+    ast: A.ModelAst,
+    parseDiagnostics: readonly Diagnostic[],
+    symbolDiagnostics: readonly Diagnostic[],
+  ): M.CheckedModel {
+    const table = this.table;
+    const f = this.fingerprints;
+    const diagnostics: Diagnostic[] = [...parseDiagnostics, ...symbolDiagnostics];
+    const tablesOf: Tables[] = [];
+    const lineItems: M.CheckedLineItem[] = [];
+    for (const item of table.items) {
+      const decl = item.decl;
+      const self = `${item.id}\u0000${item.name}\u0000${item.section}\u0000${declaredKey(item.declared)}\u0000${f.dimension(item.dimension)}`;
+      const r = this.result(decl, self, this.previous.items.get(decl.id), (c) => c.lineItem(item));
+      this.next.items.set(decl.id, r);
+      Run.place(r, decl, diagnostics);
+      tablesOf.push(r.tables);
+      if (r.value.decl !== decl) r.value = { ...r.value, decl, span: decl.span };
+      lineItems.push(r.value);
+    }
+    const scenarios: M.CheckedScenario[] = [];
+    const checks: M.CheckedCheck[] = [];
+    let checkCount = 0;
+    for (const decl of ast.decls) {
+      if (decl.kind === "scenario") {
+        const r = this.result(decl, "", this.previous.scenarios.get(decl.id), (c) =>
+          c.scenario(decl),
+        );
+        this.next.scenarios.set(decl.id, r);
+        Run.place(r, decl, diagnostics);
+        tablesOf.push(r.tables);
+        if (r.value.decl !== decl) r.value = { ...r.value, decl };
+        scenarios.push(r.value);
+      } else if (decl.kind === "check") {
+        const ordinal = ++checkCount;
+        const r = this.result(decl, String(ordinal), this.previous.checks.get(decl.id), (c) =>
+          c.check(decl, ordinal),
+        );
+        this.next.checks.set(decl.id, r);
+        Run.place(r, decl, diagnostics);
+        tablesOf.push(r.tables);
+        if (r.value.decl !== decl) r.value = { ...r.value, decl, span: decl.span };
+        checks.push(r.value);
+      }
+    }
+    const blocks = tablesOf.filter((t) => t.block !== undefined);
+    blocks.sort((x, y) => (x.block?.[0] ?? 0) - (y.block?.[0] ?? 0));
+    const part = <V>(t: Tables, map: ReadonlyMap<A.NodeId, V>): TablePart<V> => {
+      const [lo, hi] = t.block ?? [0, -1];
+      return { lo, hi, map };
+    };
+    return {
+      text,
+      ast,
+      title: table.title,
+      ...(table.source === undefined ? {} : { source: table.source }),
+      periods: table.labels,
+      periodYears: table.years,
+      dimensions: [...table.dimensions.values()].map((d) => ({
+        name: d.name,
+        label: d.label,
+        members: d.members,
+        span: makeSpan(d.decl.span.from, d.decl.span.to),
+      })),
+      lineItems,
+      lineItemByName: new Map(table.items.map((i) => [i.name, i.id])),
+      scenarios,
+      checks,
+      references: new UnionMap(blocks.map((t) => part(t, t.references))),
+      calls: new UnionMap(blocks.map((t) => part(t, t.calls))),
+      types: new UnionMap(blocks.map((t) => part(t, t.types))),
+      diagnostics: sortDiagnostics(diagnostics),
+    };
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * What one declaration's check read from the rest of the model, and how to tell whether it still
+ * reads the same. A check looks the model up only through a {@link recordingTable} and the
+ * `itemType` callback; each lookup is recorded as a key (what was asked) and a fingerprint (the
+ * *interface* of the answer: a line item's id, kind, opening, dimension and declared unit; a
+ * dimension's members; an item's inferred type). A declaration whose recorded lookups all give
+ * the same fingerprints again would check to the same result, so it is not checked again.
+ */
+import type { DimensionInfo, ItemInfo, SymbolTable } from "../resolve/symbols";
+import type { Ty } from "../check/expressions";
+import type { DeclaredUnit } from "../check/units";
+import { unitText } from "../check/units";
+
+/**
+ * Recorded lookups in the order made: key → fingerprint. Keys: `i<name>` a line item, `t<name>` a
+ * line item's type, `d<name>` a dimension, `o<name>` another kind of name (check, scenario); `I`,
+ * `D`, `O` the names of all of one kind (for "did you mean"), `J` every line item's interface.
+ */
+export type Lookups = Map<string, string>;
+
+const sep = "\u0000";
+
+/** A declared unit as text: everything checking reads of it. */
+export function declaredKey(u: DeclaredUnit | undefined): string {
+  return u === undefined
+    ? ""
+    : `${u.display}${sep}${u.scaleExp}${sep}${u.percent}${sep}${unitText(u.unit)}`;
+}
+
+/** A type as text. */
+export function typeKey(t: Ty): string {
+  switch (t.kind) {
+    case "number":
+      return `n${unitText(t.unit)}${sep}${t.percent}${sep}${t.dimension ?? ""}`;
+    case "boolean":
+      return `b${t.dimension ?? ""}`;
+    case "period":
+    case "text":
+    case "unknown":
+      return t.kind;
+  }
+}
+
+/** Fingerprints of one symbol table's answers, each made once. */
+export class Fingerprints {
+  private readonly items = new Map<ItemInfo, string>();
+  private readonly dims = new Map<DimensionInfo, string>();
+  private readonly sets = new Map<string, string>();
+
+  constructor(readonly table: SymbolTable) {}
+
+  dimension(d: DimensionInfo | undefined): string {
+    if (d === undefined) return "";
+    let key = this.dims.get(d);
+    if (key === undefined) {
+      key = `${d.name}${sep}${d.label}`;
+      for (const m of d.members) key += `${sep}${m.name}\u0001${m.label}`;
+      this.dims.set(d, key);
+    }
+    return key;
+  }
+
+  item(v: ItemInfo | undefined): string {
+    if (v === undefined) return "";
+    let key = this.items.get(v);
+    if (key === undefined) {
+      const opening = v.decl.kind === "calc" && v.decl.opening !== undefined ? 1 : 0;
+      key = `${v.id}${sep}${v.decl.kind}${sep}${opening}${sep}${declaredKey(v.declared)}${sep}${this.dimension(v.dimension)}`;
+      this.items.set(v, key);
+    }
+    return key;
+  }
+
+  /** `I`, `D`, `O` or `J`: see {@link Lookups}. */
+  set(which: string): string {
+    let key = this.sets.get(which);
+    if (key === undefined) {
+      const t = this.table;
+      if (which === "I") key = [...t.itemsByName.keys()].join(sep);
+      else if (which === "D") key = [...t.dimensions.keys()].join(sep);
+      else if (which === "O") key = [...t.otherNames].map(([n, k]) => `${n}\u0001${k}`).join(sep);
+      else key = t.items.map((i) => `${i.name}\u0001${this.item(i)}`).join(sep);
+      this.sets.set(which, key);
+    }
+    return key;
+  }
+
+  /** The fingerprint of a lookup key now (types through `typeOf`). */
+  current(key: string, typeOf: (item: ItemInfo) => Ty): string {
+    const kind = key.charAt(0);
+    const name = key.slice(1);
+    const t = this.table;
+    if (kind === "i") return this.item(t.itemsByName.get(name));
+    if (kind === "t") {
+      const item = t.itemsByName.get(name);
+      return item === undefined ? "\u0001none" : typeKey(typeOf(item));
+    }
+    if (kind === "d") return this.dimension(t.dimensions.get(name));
+    if (kind === "o") return t.otherNames.get(name) ?? "";
+    return this.set(key);
+  }
+}
+
+/** A map that records every lookup in `lookups`. */
+class RecordingMap<V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly inner: ReadonlyMap<string, V>,
+    private readonly kind: string,
+    private readonly all: string,
+    private readonly fingerprint: (v: V | undefined) => string,
+    private readonly fingerprints: Fingerprints,
+    private readonly lookups: Lookups,
+  ) {}
+
+  private record(name: string): V | undefined {
+    const v = this.inner.get(name);
+    const key = this.kind + name;
+    if (!this.lookups.has(key)) this.lookups.set(key, this.fingerprint(v));
+    return v;
+  }
+
+  private recordAll(which: string): void {
+    if (!this.lookups.has(which)) this.lookups.set(which, this.fingerprints.set(which));
+  }
+
+  get(name: string): V | undefined {
+    return this.record(name);
+  }
+  has(name: string): boolean {
+    return this.record(name) !== undefined;
+  }
+  get size(): number {
+    this.recordAll(this.all);
+    return this.inner.size;
+  }
+  keys(): MapIterator<string> {
+    this.recordAll(this.all);
+    return this.inner.keys();
+  }
+  values(): MapIterator<V> {
+    this.recordAll(this.all === "I" ? "J" : this.all);
+    return this.inner.values();
+  }
+  entries(): MapIterator<[string, V]> {
+    this.recordAll(this.all === "I" ? "J" : this.all);
+    return this.inner.entries();
+  }
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    this.recordAll(this.all === "I" ? "J" : this.all);
+    this.inner.forEach((v, k) => callback(v, k, this));
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
+/**
+ * A view of the symbol table that records every lookup in `lookups`. The periods (`years`,
+ * `labels`) are not recorded: a change of periods re-checks every declaration.
+ */
+export function recordingTable(f: Fingerprints, lookups: Lookups): SymbolTable {
+  const t = f.table;
+  const items = new RecordingMap(t.itemsByName, "i", "I", (v) => f.item(v), f, lookups);
+  const dimensions = new RecordingMap(t.dimensions, "d", "D", (v) => f.dimension(v), f, lookups);
+  const otherNames = new RecordingMap(t.otherNames, "o", "O", (v) => v ?? "", f, lookups);
+  return {
+    title: t.title,
+    years: t.years,
+    labels: t.labels,
+    get items() {
+      if (!lookups.has("J")) lookups.set("J", f.set("J"));
+      return t.items;
+    },
+    itemsByName: items,
+    dimensions,
+    otherNames,
+  };
+}

@@ -90,6 +90,11 @@ export function Grid(props: GridProps) {
     const lines = props.lines;
     if (props.table === undefined && lines !== undefined) untrack(() => own.setLines(lines));
   });
+  // Each evaluation brings a new periods array; keep the old one while the labels are the same,
+  // so a keystroke does not re-diff every drawn row's columns.
+  const periods = createMemo(() => props.periods, undefined, {
+    equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
+  });
   const layout = () => table().layout();
   const order = () => layout().ordered;
 
@@ -109,7 +114,7 @@ export function Grid(props: GridProps) {
   const current = createMemo<Active | null>(() => {
     const a = active();
     const rows = order();
-    const n = props.periods.length;
+    const n = periods().length;
     if (a && layout().rowOf.has(a.key)) return { key: a.key, col: Math.min(a.col, n - 1) };
     const first = rows[0];
     return first && n > 0 ? { key: first.key, col: 0 } : null;
@@ -203,7 +208,7 @@ export function Grid(props: GridProps) {
   const markedIds = createMemo(() => {
     const ids = new Set<string>();
     for (const m of props.marked ?? []) {
-      const col = m.period === null ? 0 : props.periods.indexOf(m.period);
+      const col = m.period === null ? 0 : periods().indexOf(m.period);
       if (col >= 0) ids.add(cellId(m.key, isScalar(m.key) ? 0 : col));
     }
     return ids;
@@ -216,7 +221,7 @@ export function Grid(props: GridProps) {
   createEffect(() => {
     const sel = props.selection;
     if (!sel) return;
-    const col = sel.period === null ? 0 : props.periods.indexOf(sel.period);
+    const col = sel.period === null ? 0 : periods().indexOf(sel.period);
     if (col < 0) return;
     setActive({ key: sel.key, col });
     untrack(() => reveal(sel.key));
@@ -229,7 +234,7 @@ export function Grid(props: GridProps) {
   };
 
   const periodOf = (key: string, col: number): string | null =>
-    isScalar(key) ? null : (props.periods[col] ?? null);
+    isScalar(key) ? null : (periods()[col] ?? null);
 
   const choose = (next: Active, focus: boolean) => {
     // Compare with the explicit choice, not the default tab stop: a first click must select.
@@ -263,7 +268,7 @@ export function Grid(props: GridProps) {
       return;
     }
     const pos: GridPosition = { row: layout().rowOf.get(c.key) ?? 0, col: c.col };
-    const next = moveActive(pos, e, { rows: order().length, cols: props.periods.length });
+    const next = moveActive(pos, e, { rows: order().length, cols: periods().length });
     if (!next) return;
     e.preventDefault();
     const row = order()[next.row];
@@ -292,26 +297,24 @@ export function Grid(props: GridProps) {
       <table
         role="grid"
         class="pc-grid"
-        style={{ width: `${GridWidths.label + props.periods.length * GridWidths.period}px` }}
+        style={{ width: `${GridWidths.label + periods().length * GridWidths.period}px` }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
         aria-rowcount={layout().items.length + 1}
-        aria-colcount={props.periods.length + 1}
+        aria-colcount={periods().length + 1}
         data-lines={order().length}
       >
         {/* Fixed column widths: a changed figure then never re-measures the other rows. */}
         <colgroup>
           <col style={{ width: `${GridWidths.label}px` }} />
-          <For each={props.periods}>
-            {() => <col style={{ width: `${GridWidths.period}px` }} />}
-          </For>
+          <For each={periods()}>{() => <col style={{ width: `${GridWidths.period}px` }} />}</For>
         </colgroup>
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" class="pc-grid-corner" aria-colindex={1} scope="col">
               Line item
             </th>
-            <For each={props.periods}>
+            <For each={periods()}>
               {(period, i) => (
                 <th
                   role="columnheader"
@@ -343,13 +346,13 @@ export function Grid(props: GridProps) {
               return (
                 <>
                   <Show when={gap() > 0}>
-                    <Spacer height={gap()} span={props.periods.length + 1} />
+                    <Spacer height={gap()} span={periods().length + 1} />
                   </Show>
                   {item.kind === "section" ? (
                     <tr role="row" class="pc-grid-section" aria-rowindex={ariaRowOf(item)}>
                       <th
                         role="rowheader"
-                        colSpan={props.periods.length + 1}
+                        colSpan={periods().length + 1}
                         aria-colindex={1}
                         scope="colgroup"
                       >
@@ -360,7 +363,7 @@ export function Grid(props: GridProps) {
                     <GridRow
                       row={item}
                       ariaRow={ariaRowOf(item)}
-                      periods={props.periods}
+                      periods={periods()}
                       isActive={isActive}
                       isSelected={isSelected}
                       isMarked={isMarked}
@@ -372,7 +375,7 @@ export function Grid(props: GridProps) {
             }}
           </For>
           <Show when={plan().after > 0}>
-            <Spacer height={plan().after} span={props.periods.length + 1} />
+            <Spacer height={plan().after} span={periods().length + 1} />
           </Show>
         </tbody>
       </table>

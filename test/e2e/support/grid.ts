@@ -3,10 +3,17 @@ import { expect, type Page } from "@playwright/test";
 /**
  * Scrolls the grid down a screenful at a time from the top, as a reader paging through it would,
  * until the row of `key` is drawn (the grid draws only the rows in view), then brings it into view.
- * Runs in the page, one frame per step, so the grid redraws between steps.
+ * Each scan runs in the page, one frame per step, so the grid redraws between steps.
  */
 export async function revealLine(page: Page, key: string): Promise<void> {
-  const found = await page.evaluate(async (key) => {
+  // The line may not be there yet (an evaluation still running): try again until it is.
+  await expect
+    .poll(() => scanFor(page, key), { message: `the grid has a row for ${key}`, timeout: 60_000 })
+    .toBe(true);
+}
+
+function scanFor(page: Page, key: string): Promise<boolean> {
+  return page.evaluate(async (key) => {
     const scroller = document.querySelector<HTMLElement>(".pc-grid-pane .pc-grid-scroll");
     if (!scroller) return false;
     const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -22,7 +29,6 @@ export async function revealLine(page: Page, key: string): Promise<void> {
     await frame();
     return row() !== null;
   }, key);
-  expect(found, `the grid has a row for ${key}`).toBe(true);
 }
 
 /** The line rows the grid has drawn. */

@@ -1,4 +1,13 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  untrack,
+} from "solid-js";
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
@@ -86,14 +95,18 @@ export function App(props: {
 
   const evaluation = () => state.evaluation;
   const scenarioOptions = () => evaluation()?.scenarios ?? [];
+  // What follows reads the lines through `state.lines`: the layout notifies only when lines are
+  // added, removed or reordered, and a row only when it changed, so a keystroke that changes a
+  // few figures re-runs none of these for the rest of the model.
   const selectedLines = createMemo(() => {
-    const lines = evaluation()?.lines ?? [];
+    const layout = state.lines.layout();
     const key = state.selection?.key;
-    const chosen = key ? lines.filter((l) => l.key === key) : [];
-    return chosen.length > 0 ? chosen : lines.filter((l) => l.kind === "calc").slice(0, 1);
+    const row = key === undefined ? undefined : state.lines.row(key);
+    const chosen = row ?? layout.ordered.find((r) => r.line().kind === "calc");
+    return chosen ? [chosen.current()] : [];
   });
   const describeLine = (key: string) => {
-    const line = evaluation()?.lines.find((l) => l.key === key);
+    const line = untrack(() => state.lines.row(key)?.current());
     if (!line) return undefined;
     const periods = evaluation()?.periods ?? [];
     const values = line.scalar
@@ -101,6 +114,23 @@ export function App(props: {
       : line.cells.map((c, i) => `${periods[i] ?? ""}: ${c.display}`).join("  ");
     return `${line.label} (${line.unit})\n${values}`;
   };
+  // A line's name and member are fixed by its key, so only the layout matters here.
+  const completionNames = createMemo(() => {
+    const names = new Set<string>();
+    const members = new Set<string>();
+    for (const row of state.lines.layout().ordered) {
+      const line = untrack(row.line);
+      names.add(line.name);
+      if (line.member !== undefined) members.add(line.member);
+    }
+    return { names: [...names], members: [...members] };
+  });
+  const completions = createMemo(() => ({
+    names: completionNames().names,
+    functions: state.functions,
+    periods: evaluation()?.periods ?? [],
+    members: completionNames().members,
+  }));
 
   const download = () => {
     const name = state.model?.name ?? "model";
@@ -258,16 +288,7 @@ export function App(props: {
             initialText={state.text}
             diagnostics={evaluation()?.diagnostics ?? []}
             diagnosticsText={state.evaluatedText}
-            completions={{
-              names: [...new Set((evaluation()?.lines ?? []).map((l) => l.name))],
-              functions: state.functions,
-              periods: evaluation()?.periods ?? [],
-              members: [
-                ...new Set(
-                  (evaluation()?.lines ?? []).flatMap((l) => (l.member ? [l.member] : [])),
-                ),
-              ],
-            }}
+            completions={completions()}
             describeLine={describeLine}
             onChange={(text) => {
               if (text === loadedText) return;
@@ -295,7 +316,7 @@ export function App(props: {
           {(ev) => (
             <Grid
               periods={ev().periods}
-              lines={ev().lines}
+              table={state.lines}
               selection={state.selection}
               marked={(state.lineage?.tree.children ?? []).map((c) => ({
                 key: c.key,

@@ -18,6 +18,7 @@ export type {
   CheckSnapshot,
   DiagnosticSnapshot,
   ErrorInfo,
+  ChangedCells,
   MovedLine,
   SnapshotDelta,
 } from "./snapshot";

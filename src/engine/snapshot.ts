@@ -71,6 +71,15 @@ export interface MovedLine {
 }
 
 /**
+ * The periods in which one line's cells changed, when nothing else about the line did but perhaps
+ * its span: `cols` are 0-based period indices, ascending.
+ */
+export interface ChangedCells {
+  readonly key: string;
+  readonly cols: readonly number[];
+}
+
+/**
  * How the grid lines changed since the previous snapshot the same engine returned (from
  * `update`, `setScenario` or `snapshot`), so the worker can send only that. Applying it to the
  * previous snapshot's lines gives this snapshot's `lines`: drop `removed`, set `from`/`to` of
@@ -85,6 +94,12 @@ export interface SnapshotDelta {
   readonly moved: readonly MovedLine[];
   /** Keys of lines that are gone. */
   readonly removed: readonly string[];
+  /**
+   * For the lines in `lines` that existed before and changed only in some cells (and perhaps
+   * their span): which cells, so the worker can send those cells alone. Scalar lines are never
+   * listed (their one value stands in every cell).
+   */
+  readonly cells: readonly ChangedCells[];
 }
 
 /**
@@ -321,6 +336,41 @@ function onlyMoved(a: LineSnapshot, b: LineSnapshot): boolean {
   return sameLine(a, { ...b, from: a.from, to: a.to });
 }
 
+/** Two cells show and mean the same (equal values, display, exception flag and error). */
+export function sameCellSnapshot(
+  a: CellSnapshot | undefined,
+  b: CellSnapshot | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.value !== b.value || a.display !== b.display || a.exception !== b.exception) return false;
+  const x = a.error;
+  const y = b.error;
+  return (
+    x === y ||
+    (x !== undefined &&
+      y !== undefined &&
+      x.code === y.code &&
+      x.message === y.message &&
+      x.origin?.item === y.origin?.item &&
+      x.origin?.period === y.origin?.period)
+  );
+}
+
+/**
+ * The periods whose cells differ between `a` and `b`, when the two lines differ in nothing but
+ * cells and span; `null` when anything else changed, or either is a scalar line.
+ */
+function changedCols(a: LineSnapshot, b: LineSnapshot): number[] | null {
+  if (a.scalar !== undefined || b.scalar !== undefined || a.cells.length !== b.cells.length)
+    return null;
+  if (!sameLine(a, { ...b, cells: a.cells, from: a.from, to: a.to })) return null;
+  const cols: number[] = [];
+  for (let i = 0; i < a.cells.length; i++)
+    if (!sameCellSnapshot(a.cells[i], b.cells[i])) cols.push(i);
+  return cols;
+}
+
 /** The delta from the lines `before` (by key, in `beforeOrder`) to `lines`. */
 export function linesDelta(
   before: ReadonlyMap<string, LineSnapshot>,
@@ -328,6 +378,7 @@ export function linesDelta(
   lines: readonly LineSnapshot[],
 ): SnapshotDelta {
   const changed: LineSnapshot[] = [];
+  const cells: ChangedCells[] = [];
   const moved: MovedLine[] = [];
   const seen = new Set<string>();
   let sameOrder = lines.length === beforeOrder.length;
@@ -337,15 +388,19 @@ export function linesDelta(
     seen.add(line.key);
     const old = before.get(line.key);
     if (old === line) continue;
-    if (old !== undefined && onlyMoved(old, line))
+    if (old !== undefined && onlyMoved(old, line)) {
       moved.push({ key: line.key, from: line.from, to: line.to });
-    else changed.push(line);
+      continue;
+    }
+    changed.push(line);
+    const cols = old === undefined ? null : changedCols(old, line);
+    if (cols !== null) cells.push({ key: line.key, cols });
   }
   const removed = beforeOrder.filter((k) => !seen.has(k));
   // Duplicate keys (a name declared twice) cannot be addressed by key: send everything.
   if (seen.size !== lines.length || before.size !== beforeOrder.length)
-    return { order: lines.map((l) => l.key), lines, moved: [], removed };
+    return { order: lines.map((l) => l.key), lines, moved: [], removed, cells: [] };
   return sameOrder
-    ? { lines: changed, moved, removed }
-    : { order: lines.map((l) => l.key), lines: changed, moved, removed };
+    ? { lines: changed, moved, removed, cells }
+    : { order: lines.map((l) => l.key), lines: changed, moved, removed, cells };
 }

@@ -26,8 +26,13 @@ export type DiagnosticDto = DiagnosticSnapshot;
 export type ErrorDto = ErrorInfo;
 /** One cell of the grid; `display` is already formatted in the line's display unit. */
 export type CellDto = CellSnapshot;
-/** One line of the grid: a line item, or one member of a dimensioned line item (`key` `name[member]`). */
-export type LineDto = LineSnapshot;
+/**
+ * One line of the grid: a line item, or one member of a dimensioned line item (`key`
+ * `name[member]`). The engine's span (`from`/`to`) is not part of it: an edit above a line moves
+ * it, and sending every moved line would make each keystroke cost the whole model. Text
+ * positions reach the UI through diagnostics, checks and lineage, which are current.
+ */
+export type LineDto = Omit<LineSnapshot, "from" | "to">;
 /** The result of one check, and whether a failure is a known, explained finding. */
 export type CheckDto = CheckSnapshot;
 /** A node of a derivation tree, the same tree as `precept explain`. */
@@ -57,15 +62,27 @@ export interface EvaluationDto {
 }
 
 /**
+ * The cells of one line that changed, when nothing else about the line did: `cells[i]` is the
+ * new cell in period column `cols[i]` (0-based, ascending).
+ */
+export interface CellsDeltaDto {
+  readonly key: string;
+  readonly cols: readonly number[];
+  readonly cells: readonly CellDto[];
+}
+
+/**
  * How the lines of one evaluation differ from those of evaluation `base`, which the UI shows:
- * drop `removed`, replace or add `lines` (whole), move `moved` to their new spans, and order the
- * result by `order` when it is given (else keep the previous order, new lines last).
+ * drop `removed`, replace or add `lines` (whole: new lines, or lines whose label, unit, kind,
+ * section or scalar value changed), set the changed `cells` of the others, and order the result
+ * by `order` when it is given (else keep the previous order, new lines last). An edit that
+ * changes a few figures sends those figures and nothing about the rest of the model.
  */
 export interface LinesDeltaDto {
   readonly base: number;
   readonly order?: readonly string[];
   readonly lines: readonly LineDto[];
-  readonly moved: readonly { readonly key: string; readonly from: number; readonly to: number }[];
+  readonly cells: readonly CellsDeltaDto[];
   readonly removed: readonly string[];
 }
 

@@ -1,5 +1,12 @@
 import type { Comparison, EvalSnapshot } from "../engine";
-import type { ComparisonDto, EvaluationDto, EvaluationUpdateDto } from "../protocol";
+import type {
+  CellDto,
+  CellsDeltaDto,
+  ComparisonDto,
+  EvaluationDto,
+  EvaluationUpdateDto,
+  LineDto,
+} from "../protocol";
 
 /** Adds the revision and timing to an engine snapshot; the shapes are otherwise the same. */
 export function toEvaluationDto(
@@ -23,7 +30,8 @@ export function toEvaluationDto(
 
 /**
  * The snapshot as a delta against the evaluation `base` the UI was last sent, or whole when there
- * is no base (a model just opened).
+ * is no base (a model just opened). Lines whose only change is some cells send those cells; lines
+ * whose only change is their span send nothing. The work is in proportion to what changed.
  */
 export function toEvaluationUpdateDto(
   snapshot: EvalSnapshot,
@@ -34,10 +42,20 @@ export function toEvaluationUpdateDto(
   const full = toEvaluationDto(snapshot, revision, elapsedMs);
   if (base === null) return full;
   const { lines: _all, ...rest } = full;
-  const { order, lines, moved, removed } = snapshot.delta;
+  const { order, lines, removed, cells: changedCells } = snapshot.delta;
+  const byCells = new Map<string, readonly number[]>();
+  for (const c of changedCells) byCells.set(c.key, c.cols);
+  const whole: LineDto[] = [];
+  const cells: CellsDeltaDto[] = [];
+  for (const line of lines) {
+    const cols = byCells.get(line.key);
+    if (cols === undefined) whole.push(line);
+    else if (cols.length > 0)
+      cells.push({ key: line.key, cols, cells: cols.map((c) => line.cells[c] as CellDto) });
+  }
   return {
     ...rest,
-    delta: { base, ...(order ? { order } : {}), lines, moved, removed },
+    delta: { base, ...(order ? { order } : {}), lines: whole, cells, removed },
   };
 }
 

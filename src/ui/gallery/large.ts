@@ -23,8 +23,6 @@ export function makeLargeEvaluation(count: number): { periods: string[]; lines: 
       kind: i % 5 === 0 ? "input" : "calc",
       unit: "£000",
       cells,
-      from: 0,
-      to: 0,
     });
   }
   return { periods: Large.periods, lines };

@@ -47,8 +47,6 @@ export const councilTax: EvaluationDto = {
           display: "2.00%",
         },
       ],
-      from: 0,
-      to: 14,
       source: "Annex 1b, para 12",
     },
     {
@@ -77,8 +75,6 @@ export const councilTax: EvaluationDto = {
           display: "1.99%",
         },
       ],
-      from: 60,
-      to: 75,
       source: "Annex 1b, para 14",
     },
     {
@@ -106,8 +102,6 @@ export const councilTax: EvaluationDto = {
           display: "£4.500m",
         },
       ],
-      from: 120,
-      to: 138,
       source: "Annex 1b, table 3",
     },
     {
@@ -136,8 +130,6 @@ export const councilTax: EvaluationDto = {
           display: "261,950",
         },
       ],
-      from: 180,
-      to: 187,
     },
     {
       key: "band_d",
@@ -165,8 +157,6 @@ export const councilTax: EvaluationDto = {
           display: "£1,527.86",
         },
       ],
-      from: 240,
-      to: 246,
     },
     {
       key: "council_tax_requirement",
@@ -193,8 +183,6 @@ export const councilTax: EvaluationDto = {
           display: "£400.223m",
         },
       ],
-      from: 300,
-      to: 323,
     },
     {
       key: "total_council_tax",
@@ -221,8 +209,6 @@ export const councilTax: EvaluationDto = {
           display: "£404.723m",
         },
       ],
-      from: 360,
-      to: 377,
     },
     {
       key: "pressures[children]",
@@ -249,8 +235,6 @@ export const councilTax: EvaluationDto = {
           display: "£1,527",
         },
       ],
-      from: 420,
-      to: 439,
       member: "children",
       source: "Annex 2, pressures by directorate",
     },
@@ -279,8 +263,6 @@ export const councilTax: EvaluationDto = {
           display: "£5,576",
         },
       ],
-      from: 480,
-      to: 497,
       member: "adults",
       source: "Annex 2, pressures by directorate",
     },
@@ -309,8 +291,6 @@ export const councilTax: EvaluationDto = {
           display: "–",
         },
       ],
-      from: 540,
-      to: 564,
       member: "public_health",
       source: "Annex 2, pressures by directorate",
     },
@@ -339,8 +319,6 @@ export const councilTax: EvaluationDto = {
           display: "(£500)",
         },
       ],
-      from: 600,
-      to: 622,
       member: "communities",
       source: "Annex 2, pressures by directorate",
     },
@@ -369,8 +347,6 @@ export const councilTax: EvaluationDto = {
           display: "–",
         },
       ],
-      from: 660,
-      to: 680,
       member: "resources",
       source: "Annex 2, pressures by directorate",
     },
@@ -399,8 +375,6 @@ export const councilTax: EvaluationDto = {
           display: "£6,603",
         },
       ],
-      from: 720,
-      to: 735,
     },
     {
       key: "savings_identified",
@@ -427,8 +401,6 @@ export const councilTax: EvaluationDto = {
           display: "(£4.200m)",
         },
       ],
-      from: 780,
-      to: 798,
       source: "Cabinet 18 Sep 2018, Annex 3",
     },
     {
@@ -456,8 +428,6 @@ export const councilTax: EvaluationDto = {
           display: "£2.403m",
         },
       ],
-      from: 840,
-      to: 853,
     },
     {
       key: "gap_share_of_tax",
@@ -493,8 +463,6 @@ export const councilTax: EvaluationDto = {
           display: "15.50%",
         },
       ],
-      from: 900,
-      to: 916,
     },
     {
       key: "referendum_limit",
@@ -504,8 +472,6 @@ export const councilTax: EvaluationDto = {
       kind: "input",
       unit: "%",
       cells: [],
-      from: 960,
-      to: 976,
       source: "MHCLG referendum principles 2019/20",
       scalar: {
         value: "0.03",
@@ -923,8 +889,6 @@ export const tomLines: readonly LineDto[] = [
         display: "£58.000m",
       },
     ],
-    from: 1020,
-    to: 1035,
   },
   {
     key: "one_off_costs",
@@ -955,8 +919,6 @@ export const tomLines: readonly LineDto[] = [
         display: "–",
       },
     ],
-    from: 1080,
-    to: 1093,
   },
   {
     key: "cumulative_net_benefit",
@@ -987,7 +949,5 @@ export const tomLines: readonly LineDto[] = [
         display: "£196.800m",
       },
     ],
-    from: 1140,
-    to: 1162,
   },
 ];

@@ -1,17 +1,20 @@
 import {
   For,
-  batch,
+  Show,
   createComputed,
   createEffect,
   createMemo,
   createSelector,
   createSignal,
+  onCleanup,
+  onMount,
   untrack,
 } from "solid-js";
 import type { LineDto } from "../../protocol";
 import { GridRow } from "./GridRow";
 import { moveActive, type GridPosition } from "./navigation";
-import { makeRowCache, type RowModel, type SectionModel } from "./rows";
+import { LineTable, type GridItem } from "./rows";
+import { itemTops, renderPlan, visibleRange, type GridMetrics } from "./window";
 
 /** A selected cell: a line item's key and a period (`null` for a scalar line's single value). */
 export interface GridSelection {
@@ -23,8 +26,13 @@ export interface GridSelection {
 export interface GridProps {
   /** Column headings, e.g. ["2018/19", "2019/20"]. */
   readonly periods: readonly string[];
-  /** Line items in display order; grouped by `section` in order of first appearance. */
-  readonly lines: readonly LineDto[];
+  /**
+   * The lines to show, kept up to date by the owner (the workbench store applies the worker's
+   * cell deltas to it). Give either this or `lines`.
+   */
+  readonly table?: LineTable;
+  /** Line items in display order, grouped by `section`; diffed by key on every change. */
+  readonly lines?: readonly LineDto[];
   /** The selection the container wants shown (e.g. after following a trace). */
   readonly selection?: GridSelection | null;
   /** Raised when the user moves to a cell by click or keyboard. */
@@ -51,51 +59,138 @@ export const GridWidths = {
 } as const;
 
 /**
- * Line items grouped by section × periods, with a sticky header row and first column. Keyboard
- * navigation follows the ARIA grid pattern with a roving tabindex (one cell is in the tab order).
- * Incoming lines are diffed into row models keyed by `LineDto.key` with a signal per cell, so a
- * new evaluation only touches the cells whose contents changed.
+ * Row heights in CSS pixels (grid.css sets the same, and the grid measures the real ones once it
+ * is on screen) and how many rows beyond the screen are drawn.
+ */
+export const GridRows = {
+  /** A line item's row. */
+  height: 25,
+  /** A section heading's row. */
+  sectionHeight: 32,
+  /** The column header row. */
+  headerHeight: 27,
+  /** Rows drawn above and below those in view, so a quick scroll does not show a blank band. */
+  overscan: 10,
+  /** The height assumed for the scroll area before it can be measured (tests, first render). */
+  initialViewport: 1_500,
+} as const;
+
+/**
+ * Line items grouped by section × periods, with a sticky header row, first column and section
+ * heading. Only the rows in view (and a few either side) are in the DOM: the grid windows its
+ * rows, with spacer rows standing for the rest, so scrolling and updating cost the screen, not
+ * the model. The active row and the heading of the section at the top are always drawn, so focus
+ * survives scrolling and the heading sticks. Printing draws every row. Keyboard navigation
+ * follows the ARIA grid pattern with a roving tabindex (one cell is in the tab order).
  */
 export function Grid(props: GridProps) {
-  const cache = makeRowCache();
-  const [model, setModel] = createSignal<{ sections: SectionModel[]; ordered: RowModel[] }>({
-    sections: [],
-    ordered: [],
-  });
-  // Diff the new lines into the keyed row models before rendering, untracked and batched so each
-  // changed cell notifies once and nothing else does.
+  const own = new LineTable();
+  const table = () => props.table ?? own;
   createComputed(() => {
     const lines = props.lines;
-    untrack(() => {
-      batch(() => setModel(cache.update(lines)));
-    });
+    if (props.table === undefined && lines !== undefined) untrack(() => own.setLines(lines));
   });
-  const sectionNames = createMemo(() => model().sections.map((s) => s.name), undefined, {
-    equals: (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
+  // Each evaluation brings a new periods array; keep the old one while the labels are the same,
+  // so a keystroke does not re-diff every drawn row's columns.
+  const periods = createMemo(() => props.periods, undefined, {
+    equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
   });
-  const sectionOf = createMemo(() => new Map(model().sections.map((s) => [s.name, s])));
-  const order = () => model().ordered;
-  const layout = createMemo(() => {
-    const rowOf = new Map<string, number>();
-    order().forEach((row, i) => rowOf.set(row.key, i));
-    const last = model().sections.at(-1);
-    return { rowOf, rowCount: last ? last.ariaRow + last.rows.length : 1 };
-  });
+  const layout = () => table().layout();
+  const order = () => layout().ordered;
+
+  // ---- Windowing: which items are drawn.
+  let scroller: HTMLDivElement | undefined;
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewport, setViewport] = createSignal<number>(GridRows.initialViewport);
+  const [metrics, setMetrics] = createSignal<GridMetrics>(
+    { row: GridRows.height, section: GridRows.sectionHeight, header: GridRows.headerHeight },
+    { equals: (a, b) => a.row === b.row && a.section === b.section && a.header === b.header },
+  );
+  const [printing, setPrinting] = createSignal(false);
+  const tops = createMemo(() => itemTops(layout().items, metrics()));
 
   const [active, setActive] = createSignal<Active | null>(null);
   // The cell holding the tab stop: the chosen one if it still exists, else the first cell.
   const current = createMemo<Active | null>(() => {
     const a = active();
     const rows = order();
-    const n = props.periods.length;
+    const n = periods().length;
     if (a && layout().rowOf.has(a.key)) return { key: a.key, col: Math.min(a.col, n - 1) };
     const first = rows[0];
     return first && n > 0 ? { key: first.key, col: 0 } : null;
   });
-  const isScalar = (key: string) => {
-    const row = layout().rowOf.get(key);
-    return row !== undefined && order()[row]?.line().scalar !== undefined;
+
+  const plan = createMemo(() => {
+    const items = layout().items;
+    if (printing()) return { items, gaps: new Map<GridItem, number>(), after: 0 };
+    const range = visibleRange(tops(), scrollTop(), viewport(), GridRows.overscan);
+    const pinned: number[] = [];
+    const c = current();
+    const activeRow = c ? table().row(c.key) : undefined;
+    if (activeRow) pinned.push(layout().indexOf.get(activeRow) ?? -1);
+    // The heading of the section at the top of the view, so it can stick there.
+    const top = items[visibleRange(tops(), scrollTop(), 0, 0).first];
+    const heading = top?.kind === "row" ? layout().headingOf.get(top) : undefined;
+    if (heading) pinned.push(layout().indexOf.get(heading) ?? -1);
+    return renderPlan(items, tops(), range, pinned);
+  });
+  const drawn = createMemo(() => plan().items, undefined, {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  });
+
+  const measure = () => {
+    if (!scroller) return;
+    if (scroller.clientHeight > 0) setViewport(scroller.clientHeight);
+    const row = scroller.querySelector<HTMLElement>("tbody tr.pc-grid-row");
+    const section = scroller.querySelector<HTMLElement>("tbody tr.pc-grid-section");
+    const head = scroller.querySelector<HTMLElement>("thead tr");
+    const h = (el: HTMLElement | null) => el?.getBoundingClientRect().height ?? 0;
+    const m = untrack(metrics);
+    setMetrics({
+      row: h(row) || m.row,
+      section: h(section) || m.section,
+      header: h(head) || m.header,
+    });
   };
+  onMount(() => {
+    measure();
+    if (typeof ResizeObserver !== "undefined" && scroller) {
+      const observer = new ResizeObserver(() => measure());
+      observer.observe(scroller);
+      onCleanup(() => observer.disconnect());
+    }
+    // Printing draws every row: the printout is the whole grid, not the screenful in view.
+    // jsdom has no matchMedia; browsers all do.
+    const print: MediaQueryList | undefined =
+      typeof window.matchMedia === "function" ? window.matchMedia("print") : undefined;
+    const onPrintMedia = (e: MediaQueryListEvent) => setPrinting(e.matches);
+    const before = () => setPrinting(true);
+    const after = () => setPrinting(false);
+    print?.addEventListener("change", onPrintMedia);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    onCleanup(() => {
+      print?.removeEventListener("change", onPrintMedia);
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    });
+  });
+
+  /** Scrolls so that the row of `key` is in view below the sticky header and heading. */
+  const reveal = (key: string) => {
+    const row = table().row(key);
+    const index = row ? layout().indexOf.get(row) : undefined;
+    if (!scroller || index === undefined) return;
+    const top = tops()[index] ?? 0;
+    const bottom = tops()[index + 1] ?? top;
+    const m = metrics();
+    const view = scroller.clientHeight - m.header;
+    if (top - m.section < scroller.scrollTop) scroller.scrollTop = Math.max(0, top - m.section);
+    else if (view > 0 && bottom > scroller.scrollTop + view) scroller.scrollTop = bottom - view;
+    setScrollTop(scroller.scrollTop);
+  };
+
+  const isScalar = (key: string) => table().row(key)?.line().scalar !== undefined;
   const activeId = () => {
     const c = current();
     if (!c) return "";
@@ -113,7 +208,7 @@ export function Grid(props: GridProps) {
   const markedIds = createMemo(() => {
     const ids = new Set<string>();
     for (const m of props.marked ?? []) {
-      const col = m.period === null ? 0 : props.periods.indexOf(m.period);
+      const col = m.period === null ? 0 : periods().indexOf(m.period);
       if (col >= 0) ids.add(cellId(m.key, isScalar(m.key) ? 0 : col));
     }
     return ids;
@@ -126,8 +221,10 @@ export function Grid(props: GridProps) {
   createEffect(() => {
     const sel = props.selection;
     if (!sel) return;
-    const col = sel.period === null ? 0 : props.periods.indexOf(sel.period);
-    if (col >= 0) setActive({ key: sel.key, col });
+    const col = sel.period === null ? 0 : periods().indexOf(sel.period);
+    if (col < 0) return;
+    setActive({ key: sel.key, col });
+    untrack(() => reveal(sel.key));
   });
 
   const cells = new Map<string, HTMLElement>();
@@ -137,13 +234,17 @@ export function Grid(props: GridProps) {
   };
 
   const periodOf = (key: string, col: number): string | null =>
-    isScalar(key) ? null : (props.periods[col] ?? null);
+    isScalar(key) ? null : (periods()[col] ?? null);
 
   const choose = (next: Active, focus: boolean) => {
     // Compare with the explicit choice, not the default tab stop: a first click must select.
     const prev = untrack(active);
     setActive(next);
-    if (focus) cells.get(untrack(activeId))?.focus();
+    if (focus) {
+      // The active row is always drawn, so its cell exists now wherever it is.
+      reveal(next.key);
+      cells.get(untrack(activeId))?.focus({ preventScroll: true });
+    }
     const moved =
       !prev ||
       prev.key !== next.key ||
@@ -167,37 +268,53 @@ export function Grid(props: GridProps) {
       return;
     }
     const pos: GridPosition = { row: layout().rowOf.get(c.key) ?? 0, col: c.col };
-    const next = moveActive(pos, e, { rows: order().length, cols: props.periods.length });
+    const next = moveActive(pos, e, { rows: order().length, cols: periods().length });
     if (!next) return;
     e.preventDefault();
     const row = order()[next.row];
     if (row) choose({ key: row.key, col: next.col }, true);
   };
 
+  const ariaRowOf = (item: GridItem) => (layout().indexOf.get(item) ?? 0) + 2;
+
   return (
-    <div class="pc-grid-scroll">
+    <div
+      class="pc-grid-scroll"
+      ref={(el) => (scroller = el)}
+      onScroll={(e) => {
+        // Redrawing moves rows in the DOM, and a moved element loses focus: give it back.
+        const focused = document.activeElement;
+        setScrollTop(e.currentTarget.scrollTop);
+        if (
+          focused instanceof HTMLElement &&
+          focused !== document.activeElement &&
+          focused.isConnected &&
+          scroller?.contains(focused)
+        )
+          focused.focus({ preventScroll: true });
+      }}
+    >
       <table
         role="grid"
         class="pc-grid"
-        style={{ width: `${GridWidths.label + props.periods.length * GridWidths.period}px` }}
+        style={{ width: `${GridWidths.label + periods().length * GridWidths.period}px` }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
-        aria-rowcount={layout().rowCount}
-        aria-colcount={props.periods.length + 1}
+        aria-rowcount={layout().items.length + 1}
+        aria-colcount={periods().length + 1}
+        data-lines={order().length}
       >
         {/* Fixed column widths: a changed figure then never re-measures the other rows. */}
         <colgroup>
           <col style={{ width: `${GridWidths.label}px` }} />
-          <For each={props.periods}>
-            {() => <col style={{ width: `${GridWidths.period}px` }} />}
-          </For>
+          <For each={periods()}>{() => <col style={{ width: `${GridWidths.period}px` }} />}</For>
         </colgroup>
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" class="pc-grid-corner" aria-colindex={1} scope="col">
               Line item
             </th>
-            <For each={props.periods}>
+            <For each={periods()}>
               {(period, i) => (
                 <th
                   role="columnheader"
@@ -212,6 +329,7 @@ export function Grid(props: GridProps) {
           </tr>
         </thead>
         <tbody
+          style={{ "--pc-grid-sticky-top": `${metrics().header}px` }}
           onKeyDown={onKeyDown}
           onClick={(e) => {
             const cell = cellFromEvent(e);
@@ -222,39 +340,54 @@ export function Grid(props: GridProps) {
             if (cell) props.onTrace?.(cell.key, periodOf(cell.key, cell.col));
           }}
         >
-          <For each={sectionNames()}>
-            {(name) => {
-              const section = () => sectionOf().get(name);
+          <For each={drawn()}>
+            {(item) => {
+              const gap = () => plan().gaps.get(item) ?? 0;
               return (
                 <>
-                  <tr role="row" class="pc-grid-section" aria-rowindex={section()?.ariaRow}>
-                    <th
-                      role="rowheader"
-                      colSpan={props.periods.length + 1}
-                      aria-colindex={1}
-                      scope="colgroup"
-                    >
-                      {name}
-                    </th>
-                  </tr>
-                  <For each={section()?.rows ?? []}>
-                    {(row) => (
-                      <GridRow
-                        row={row}
-                        periods={props.periods}
-                        isActive={isActive}
-                        isSelected={isSelected}
-                        isMarked={isMarked}
-                        register={register}
-                      />
-                    )}
-                  </For>
+                  <Show when={gap() > 0}>
+                    <Spacer height={gap()} span={periods().length + 1} />
+                  </Show>
+                  {item.kind === "section" ? (
+                    <tr role="row" class="pc-grid-section" aria-rowindex={ariaRowOf(item)}>
+                      <th
+                        role="rowheader"
+                        colSpan={periods().length + 1}
+                        aria-colindex={1}
+                        scope="colgroup"
+                      >
+                        <span class="pc-grid-section-name">{item.name}</span>
+                      </th>
+                    </tr>
+                  ) : (
+                    <GridRow
+                      row={item}
+                      ariaRow={ariaRowOf(item)}
+                      periods={periods()}
+                      isActive={isActive}
+                      isSelected={isSelected}
+                      isMarked={isMarked}
+                      register={register}
+                    />
+                  )}
                 </>
               );
             }}
           </For>
+          <Show when={plan().after > 0}>
+            <Spacer height={plan().after} span={periods().length + 1} />
+          </Show>
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Stands for rows that are not drawn, keeping the scroll height and positions true. */
+function Spacer(props: { height: number; span: number }) {
+  return (
+    <tr class="pc-grid-spacer" aria-hidden="true" style={{ height: `${props.height}px` }}>
+      <td colSpan={props.span} />
+    </tr>
   );
 }

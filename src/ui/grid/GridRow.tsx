@@ -5,6 +5,8 @@ import type { RowModel } from "./rows";
 /** Props of one line item's row. */
 export interface GridRowProps {
   readonly row: RowModel;
+  /** 1-based ARIA row index, counting the header and section rows. */
+  readonly ariaRow: number;
   readonly periods: readonly string[];
   /** Whether the cell in column `col` (0-based period index) holds the roving tab stop. */
   readonly isActive: (key: string, col: number) => boolean;
@@ -42,7 +44,7 @@ export function GridRow(props: GridRowProps) {
         "pc-grid-row-input": line().kind === "input",
         "pc-grid-row-member": line().member !== undefined,
       }}
-      aria-rowindex={props.row.ariaRow()}
+      aria-rowindex={props.ariaRow}
       data-key={key}
     >
       <th

@@ -1,6 +1,6 @@
 import { batch } from "solid-js";
-import { createStore, reconcile, unwrap } from "solid-js/store";
-import { applyLinesDelta } from "./delta";
+import { createStore, reconcile } from "solid-js/store";
+import { LineTable } from "../grid/rows";
 import type {
   ComparisonDto,
   EvaluationDto,
@@ -40,6 +40,12 @@ export interface Notice {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
+/**
+ * An evaluation as shown: everything the worker sent but the lines, which live in
+ * `WorkbenchState.lines` (row models with a signal per cell, updated by deltas).
+ */
+export type ShownEvaluation = Omit<EvaluationDto, "lines">;
+
 /** The workbench's state, read by every view. */
 export interface WorkbenchState {
   started: boolean;
@@ -50,7 +56,12 @@ export interface WorkbenchState {
   text: string;
   /** The revision of `text`; `evaluation.revision` may lag behind it. */
   revision: number;
-  evaluation: EvaluationDto | null;
+  evaluation: ShownEvaluation | null;
+  /**
+   * The lines of `evaluation`, kept outside the store's proxies: a delta sets only the cells it
+   * names, so a keystroke costs what it changed, not the model's size.
+   */
+  readonly lines: LineTable;
   /** The text `evaluation` was computed from (its diagnostics' spans point into it). */
   evaluatedText: string;
   recalculating: boolean;
@@ -72,6 +83,11 @@ export const Timing = {
   autosaveDebounce: 800,
 } as const;
 
+/** A performance mark (docs/performance.md reads them), where the platform has them. */
+function mark(name: string, detail?: number): void {
+  performance.mark(name, { detail });
+}
+
 /** Creates the workbench store: its state and the actions that change it. */
 export function createWorkbenchStore(client: WorkbenchCaller) {
   const [state, setState] = createStore<WorkbenchState>({
@@ -83,6 +99,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     text: "",
     revision: 0,
     evaluation: null,
+    lines: new LineTable(),
     evaluatedText: "",
     recalculating: false,
     scenario: null,
@@ -142,16 +159,22 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     }
   };
 
-  /** Shows a whole evaluation unless a newer one is already shown (stale replies are dropped). */
-  const showWhole = (evaluation: EvaluationDto) => {
-    if (evaluation.revision < (state.evaluation?.revision ?? -1)) return;
-    // A fresh object from the worker: the grid diffs it by line key, so set it whole.
+  /** Shows an evaluation whose lines are already in `state.lines`. */
+  const showRest = (evaluation: ShownEvaluation) => {
     const text = sentTexts.get(evaluation.revision);
     for (const revision of sentTexts.keys())
       if (revision <= evaluation.revision) sentTexts.delete(revision);
+    setState("evaluation", evaluation);
+    if (text !== undefined) setState("evaluatedText", text);
+  };
+
+  /** Shows a whole evaluation unless a newer one is already shown (stale replies are dropped). */
+  const showWhole = (evaluation: EvaluationDto) => {
+    if (evaluation.revision < (state.evaluation?.revision ?? -1)) return;
+    const { lines, ...rest } = evaluation;
     batch(() => {
-      setState("evaluation", evaluation);
-      if (text !== undefined) setState("evaluatedText", text);
+      state.lines.setLines(lines);
+      showRest(rest);
     });
     void refreshLineage();
   };
@@ -163,15 +186,26 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
   const show = async (update: EvaluationUpdateDto | null) => {
     if (!update) return;
     if (update.revision < (state.evaluation?.revision ?? -1)) return;
+    // Marks for the keystroke benchmark: the reply's arrival, and the state set from it.
+    mark(`precept:reply:${String(update.revision)}`, update.elapsedMs);
     if (update.delta === undefined) {
       showWhole(update);
+      mark(`precept:shown:${String(update.revision)}`);
       return;
     }
     const shown = state.evaluation;
     if (shown && shown.revision === update.delta.base) {
       const { delta, ...rest } = update;
-      showWhole({ ...rest, lines: applyLinesDelta(unwrap(shown).lines, delta) });
-      return;
+      const applied = batch(() => {
+        const ok = state.lines.applyDelta(delta);
+        if (ok) showRest(rest);
+        return ok;
+      });
+      if (applied) {
+        mark(`precept:shown:${String(update.revision)}`);
+        void refreshLineage();
+        return;
+      }
     }
     const whole = await client.call((api) => api.fullEvaluation(update.revision));
     if (whole) showWhole(whole);

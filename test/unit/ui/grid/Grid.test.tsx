@@ -2,7 +2,7 @@
 import { render } from "solid-js/web";
 import { createSignal } from "solid-js";
 import { afterEach, describe, expect, test } from "vitest";
-import { Grid, moveActive, type GridSelection } from "../../../../src/ui/grid";
+import { Grid, GridRows, LineTable, moveActive, type GridSelection } from "../../../../src/ui/grid";
 import type { CellDto, LineDto } from "../../../../src/protocol";
 import { makeHost, must, press } from "../dom";
 
@@ -23,8 +23,6 @@ function line(
     kind: "calc",
     unit: "£m",
     cells,
-    from: 0,
-    to: 0,
     ...extra,
   };
 }
@@ -257,5 +255,119 @@ describe("Grid", () => {
     expect(marked()).toEqual([cell("a", 1), cell("c", 2)]);
     setMarks([{ key: "b", period: "2019/20" }]);
     expect(marked()).toEqual([cell("b", 0)]);
+  });
+});
+
+describe("Grid windowing", () => {
+  // 40 sections of 25 lines: 1,040 rows in all (headings included), far more than one screen.
+  const many: LineDto[] = Array.from({ length: 1000 }, (_, i) =>
+    line(`l${i}`, `S${Math.floor(i / 25)}`, [`${i}`, `${i + 1}`, `${i + 2}`]),
+  );
+  const drawnKeys = (host: HTMLElement) =>
+    [...host.querySelectorAll<HTMLElement>("tr[data-key]")].map((r) => r.dataset["key"]);
+  const scroller = (host: HTMLElement) => must(host.querySelector<HTMLElement>(".pc-grid-scroll"));
+  /** Scrolls as the browser would: jsdom keeps no scroll position, so set one and announce it. */
+  const scrollTo = (host: HTMLElement, top: number) => {
+    const el = scroller(host);
+    Object.defineProperty(el, "scrollTop", { value: top, writable: true, configurable: true });
+    el.dispatchEvent(new Event("scroll"));
+  };
+  const spacerHeights = (host: HTMLElement) =>
+    [...host.querySelectorAll<HTMLElement>("tr.pc-grid-spacer")].map((r) =>
+      Number.parseFloat(r.style.height),
+    );
+  // Heights: a heading 32 px, a line 25 px; a section is 32 + 25 × 25 = 657 px; all 26,280 px.
+  const sectionPx = GridRows.sectionHeight + 25 * GridRows.height;
+
+  test("draws a screenful of rows with spacers standing for the rest", () => {
+    const { host } = mount({ lines: many });
+    const keys = drawnKeys(host);
+    // The assumed 1,500 px viewport shows about 60 rows, plus 10 either side.
+    expect(keys.length).toBeGreaterThan(40);
+    expect(keys.length).toBeLessThan(100);
+    expect(keys[0]).toBe("l0");
+    const grid = must(host.querySelector('[role="grid"]'));
+    expect(grid.getAttribute("aria-rowcount")).toBe(String(1 + 40 + 1000));
+    // Drawn rows plus the spacer below add up to the whole grid's height.
+    const drawnPx = [...host.querySelectorAll("tbody tr:not(.pc-grid-spacer)")].reduce(
+      (sum, tr) =>
+        sum + (tr.classList.contains("pc-grid-section") ? GridRows.sectionHeight : GridRows.height),
+      0,
+    );
+    const spacers = spacerHeights(host);
+    expect(spacers).toHaveLength(1);
+    expect(drawnPx + (spacers[0] ?? 0)).toBe(40 * sectionPx);
+  });
+
+  test("scrolling draws the rows in view with the right figures and ARIA indices", () => {
+    const { host, cell } = mount({ lines: many });
+    // Section 20 starts at 20 × 657 = 13,140 px: its heading, then l500, l501, …
+    scrollTo(host, 20 * sectionPx + GridRows.sectionHeight);
+    const keys = drawnKeys(host);
+    expect(keys).toContain("l500");
+    expect(keys).toContain("l530");
+    expect(keys).not.toContain("l100");
+    expect(keys).not.toContain("l900");
+    expect(cell("l500", 2).textContent).toBe("502");
+    // header 1, then 20 sections of 26 rows (520), the heading of S20 (522): l500 is row 523.
+    expect(must(host.querySelector('tr[data-key="l500"]')).getAttribute("aria-rowindex")).toBe(
+      "523",
+    );
+    // The heading of the section at the top is drawn so it can stick; with the first line (the
+    // default tab stop), spacers separate them from the window.
+    const headings = [...host.querySelectorAll(".pc-grid-section")].map((h) => h.textContent);
+    expect(headings).toContain("S20");
+    expect(keys[0]).toBe("l0");
+    expect(spacerHeights(host)).toHaveLength(3);
+  });
+
+  test("the keyboard reaches rows that are not drawn, and the focused row stays drawn", () => {
+    const { host, cell, events } = mount({ lines: many });
+    cell("l0", 0).click();
+    press("End", { ctrlKey: true });
+    expect(document.activeElement).toBe(cell("l999", 2));
+    press("PageUp");
+    expect(document.activeElement).toBe(cell("l979", 2));
+    // Scrolled back to the top by other means, the focused row is still drawn and focused.
+    scrollTo(host, 0);
+    expect(drawnKeys(host)).toContain("l979");
+    expect(document.activeElement).toBe(cell("l979", 2));
+    expect(events).toEqual(["select l0 2019/20", "select l999 2021/22", "select l979 2021/22"]);
+  });
+
+  test("a delta updates a drawn cell, and an undrawn one shows its new figure once drawn", () => {
+    const table = new LineTable();
+    table.setLines(many);
+    const host = makeHost();
+    dispose = render(() => <Grid periods={periods} table={table} />, host);
+    const cellOf = (key: string, col: number) =>
+      host.querySelector(`tr[data-key="${key}"] td[data-col="${col}"]`);
+    const before = must(cellOf("l1", 1));
+    table.applyDelta({
+      base: 1,
+      lines: [],
+      cells: [
+        { key: "l1", cols: [1], cells: [{ value: "77", display: "77" }] },
+        { key: "l900", cols: [0], cells: [{ value: "88", display: "88" }] },
+      ],
+      removed: [],
+    });
+    expect(cellOf("l1", 1)).toBe(before);
+    expect(before.textContent).toBe("77");
+    expect(cellOf("l900", 0)).toBeNull();
+    scrollTo(host, 36 * sectionPx);
+    expect(must(cellOf("l900", 0)).textContent).toBe("88");
+  });
+
+  test("printing draws every row, and the window returns afterwards", () => {
+    // 300 lines in 12 sections: more than one screen, few enough to print quickly in jsdom.
+    const { host } = mount({ lines: many.slice(0, 300) });
+    expect(drawnKeys(host).length).toBeLessThan(100);
+    window.dispatchEvent(new Event("beforeprint"));
+    expect(drawnKeys(host)).toHaveLength(300);
+    expect(host.querySelectorAll("tr.pc-grid-spacer")).toHaveLength(0);
+    expect(host.querySelectorAll(".pc-grid-section")).toHaveLength(12);
+    window.dispatchEvent(new Event("afterprint"));
+    expect(drawnKeys(host).length).toBeLessThan(100);
   });
 });

@@ -3,9 +3,14 @@
  * grammar/formula.ebnf (rule names match). It parses one declaration at a time (see
  * statements.ts); semantics live in cst-to-ast.ts, not here.
  */
-import { CstParser, EOF } from "chevrotain";
+import { CstParser, EOF, EarlyExitException, NoViableAltException } from "chevrotain";
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import * as T from "./tokens";
+
+/** Chevrotain's own error recorder, which the overrides below call. */
+interface ErrorHooks {
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException;
+}
 
 class PreceptParser extends CstParser {
   constructor() {
@@ -15,6 +20,27 @@ class PreceptParser extends CstParser {
       nodeLocationTracking: "onlyOffset",
     });
     this.performSelfAnalysis();
+  }
+
+  // Chevrotain builds its own message for these two errors from every lookahead path of the
+  // failing rule, which took about a second for a formula cut off after `if` (and made a few
+  // characters of token soup a hang). `parse.ts` describes errors from the rule stack and never
+  // reads that message, so these overrides skip the paths. The methods are Chevrotain's error
+  // hooks (traits/error_handler), absent from its public types.
+  raiseNoAltException(_occurrence: number, _errorMessageTypes: string | undefined): never {
+    throw this.saveError(new NoViableAltException("no viable alternative", this.LA(1), this.LA(0)));
+  }
+
+  raiseEarlyExitException(
+    _occurrence: number,
+    _kind: unknown,
+    _message: string | undefined,
+  ): never {
+    throw this.saveError(new EarlyExitException("expected at least one", this.LA(1), this.LA(0)));
+  }
+
+  private saveError(error: IRecognitionException): IRecognitionException {
+    return (this as unknown as ErrorHooks).SAVE_ERROR(error);
   }
 
   readonly declaration = this.RULE("declaration", () => {

@@ -25,8 +25,8 @@ import {
   type LineSnapshot,
   type SnapshotDelta,
 } from "../../src/engine";
-import type { FuzzCase } from "../support/pipeline-arbitraries";
-import { applyEdit, applyMutation, printModel } from "../support/pipeline-arbitraries";
+import type { FuzzCase } from "../support/pipeline-model";
+import { applyEdit, applyMutation, printModel } from "../support/pipeline-model";
 
 /** Bounds of the fuzz. Time is a guard against hangs, not a speed target (see `npm run bench`). */
 export const FuzzLimits = {

@@ -184,7 +184,8 @@ function runMain(settings: Settings): void {
       else finish();
     };
     const timer = setInterval(() => {
-      if (Date.now() - beat > settings.hangMs)
+      // Loading the worker (tsx, Chevrotain) is not a case: the clock starts at its first message.
+      if (running && Date.now() - beat > settings.hangMs)
         restart(`hang: no result within ${settings.hangMs} ms`);
     }, 1_000);
     worker.on("message", (m: FromWorker) => {

@@ -85,7 +85,12 @@ export interface WorkbenchApi {
     id: string,
     text: string,
     baseRev: number,
-    options: { readonly kind: "autosave" | "explicit"; readonly label?: string },
+    options: {
+      readonly kind: "autosave" | "explicit";
+      readonly label?: string;
+      /** Lets near-empty text replace a substantial model (P9: only after the user confirmed). */
+      readonly confirmEmpty?: boolean;
+    },
   ): Promise<Reply<SaveResultDto>>;
   listVersions(id: string): Promise<Reply<readonly VersionDto[]>>;
   restoreVersion(id: string, versionId: number): Promise<Reply<OpenModelDto>>;

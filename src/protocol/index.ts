@@ -146,6 +146,8 @@ export type SaveResultDto =
       readonly ok: false;
       readonly reason: "conflict" | "quota" | "storage" | "invalid";
       readonly message: string;
+      /** The persistence code (P5xxx), e.g. P5006 when the save needs `confirmEmpty`. */
+      readonly code?: string;
       /** On conflict: the revision and text another tab saved. */
       readonly current?: { readonly rev: number; readonly text: string };
     };

@@ -220,6 +220,7 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
         const result = await workspace.saveModel(id, text, baseRev, {
           kind: saveOptions.kind,
           ...(saveOptions.label ? { label: saveOptions.label } : {}),
+          ...(saveOptions.confirmEmpty === true ? { confirmEmpty: true } : {}),
         });
         if (result.ok) await afterSave(id, text, result.rev, saveOptions.kind);
         return result;

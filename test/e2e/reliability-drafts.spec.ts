@@ -7,8 +7,8 @@ import {
   councilTaxModel,
   editor,
   expectSaved,
-  newModelWithText,
   openWorkbench,
+  replaceText,
 } from "./support/workbench";
 
 /** The newest draft text stored for any model, read straight from IndexedDB. */
@@ -41,9 +41,16 @@ test("a tab killed before its autosave leaves a draft that is offered on reopen"
   context,
 }) => {
   const page = await context.newPage();
+  // The page's clock runs normally until paused; paused, the 800 ms autosave never fires, so the
+  // crash below always comes before it (the worker has its own, real clock).
+  await page.clock.install();
   await openWorkbench(page);
-  await newModelWithText(page, councilTaxModel);
-  // The worker keeps the draft as soon as it evaluates the text; the autosave waits 800 ms.
+  await page.getByRole("button", { name: "New", exact: true }).click();
+  await expect(page.locator(".pc-model-name")).toHaveText(/Untitled model/);
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await replaceText(page, councilTaxModel);
+  await expect(cells(page, "income").first()).toHaveText("375.0");
+  // The worker keeps the draft as soon as it evaluates the text.
   await expect
     .poll(() => storedDrafts(page), { intervals: [20], timeout: 5_000 })
     .toContainEqual(expect.stringContaining('model "E2E council tax"'));

@@ -307,13 +307,17 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     if (versions) setState("versions", versions);
   };
 
-  const saveNow = async (kind: "autosave" | "explicit", label?: string) => {
+  const saveNow = async (kind: "autosave" | "explicit", label?: string, confirmEmpty = false) => {
     clearTimeout(autosaveTimer);
     const model = state.model;
     if (!model) return;
     const text = state.text;
     setSave({ kind: "saving" });
-    const options = label === undefined ? { kind } : { kind, label };
+    const options = {
+      kind,
+      ...(label === undefined ? {} : { label }),
+      ...(confirmEmpty ? { confirmEmpty } : {}),
+    };
     const result = await client.call((api) => api.save(model.id, text, model.rev, options));
     if (!result) {
       setSave({ kind: "failed", message: "The save did not complete." });
@@ -333,7 +337,12 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       setSave({ kind: "conflict", message: result.message, theirs: result.current });
     } else {
       setSave({ kind: "failed", message: result.message });
-      notify("error", result.message);
+      // P9: emptying a substantial model is refused until the user confirms it (P5006).
+      const confirm =
+        result.code === "P5006"
+          ? { label: "Save anyway", run: () => void saveNow("explicit", label, true) }
+          : undefined;
+      notify("error", result.message, confirm);
     }
   };
 

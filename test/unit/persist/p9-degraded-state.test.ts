@@ -138,6 +138,31 @@ describe("P9: what the user sees", () => {
       text: original,
       rev: 1,
     });
+    // The notice offers the confirm; only then does the empty text replace the model.
+    const confirm = tab.state.notices.at(-1)?.action;
+    expect(confirm?.label).toBe("Save anyway");
+    confirm?.run();
+    await settle();
+    expect(tab.state.save.kind).toBe("saved");
+    expect(value(await tab.workspace.openModel(tab.state.model?.id ?? ""))).toMatchObject({
+      text: "",
+      rev: 2,
+    });
+    // The model's earlier text stays in the history.
+    expect(value(await tab.workspace.listVersions(tab.state.model?.id ?? ""))).toHaveLength(2);
+    tab.dispose();
+  });
+
+  it("other failures offer no confirm", async () => {
+    const tab = makeTab(new FakeDisk());
+    await tab.actions.start();
+    await settle();
+    tab.actions.setText(`${tab.state.text}# more\n`);
+    await settle();
+    tab.adapter.failNextCommit("quota");
+    await tab.actions.saveNow();
+    expect(tab.state.save.kind).toBe("failed");
+    expect(tab.state.notices.at(-1)?.action).toBeUndefined();
     tab.dispose();
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { formatMessage } from "../lang";
 
 /** Tunables of reading a model file. */
 export const CliLimits = {
@@ -22,7 +23,7 @@ export function readModelFile(file: string): ModelFile {
     if (size > CliLimits.maxFileBytes) {
       return {
         ok: false,
-        message: `'${file}' is ${size} bytes; a model file may be at most ${CliLimits.maxFileBytes} bytes (2 MiB). Split the model.`,
+        message: `'${file}': P5001 ${formatMessage("P5001", { size: String(size), limit: `${CliLimits.maxFileBytes} (2 MiB)` })}`,
       };
     }
     bytes = readFileSync(file);
@@ -36,7 +37,7 @@ export function readModelFile(file: string): ModelFile {
   } catch {
     return {
       ok: false,
-      message: `'${file}' is not UTF-8 text. Save it as UTF-8 plain text and try again.`,
+      message: `'${file}': P5002 ${formatMessage("P5002", { detail: "it is not UTF-8 text. Save it as UTF-8 plain text and try again." })}`,
     };
   }
   return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };

@@ -4,6 +4,7 @@ import { compileModel, type CompiledModel } from "./compile";
 import { CompileCache } from "./compile-cache";
 import { isDecimal, toExactString, formatDisplay } from "./num";
 import { explainCell, type ExplainNode } from "./explain";
+import { horizonWarnings } from "./horizon";
 import { goalSeek, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 import { evaluateFull, recompute, type Evaluation } from "./recompute";
 import {
@@ -189,7 +190,10 @@ export function createEngine(): Engine {
       lines,
       checks,
       masterCheck: { passed: failed === 0, failed, known },
-      diagnostics: diagnostics(s.checked, s.evaluation.compiled),
+      diagnostics: [
+        ...diagnostics(s.checked, s.evaluation.compiled),
+        ...horizonWarnings(s.evaluation),
+      ],
       changed,
       delta,
     };

@@ -100,8 +100,8 @@ describe("exit codes and error cells (issue 11.5)", () => {
         expect(r.err).toMatch(/^precept: .+\n$/);
       }
     }
-    expect(runCli("check", latin1).err).toContain("not UTF-8");
-    expect(runCli("check", big).err).toContain("at most");
+    expect(runCli("check", latin1).err).toContain("P5002");
+    expect(runCli("check", big).err).toContain("P5001");
   });
 
   it("reads a UTF-8 file with a byte order mark", () => {

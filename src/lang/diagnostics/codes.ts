@@ -265,6 +265,11 @@ export const diagnosticCodes = {
     message:
       "'{name}' needs more than {limit} steps to compute {period}. Simplify the formula: an aggregate inside another aggregate multiplies the work.",
   },
+  P4011: {
+    severity: "warning",
+    message:
+      "'{name}': the {what} runs past {period}, the model's last period, with {amount} outstanding then; its later interest and repayments are not in the model. Extend the periods to show them.",
+  },
   // P5xxx: persistence and import
   P5001: {
     severity: "error",

@@ -474,9 +474,33 @@ function toInputLiteral(
   return b.errorExpr(e.span);
 }
 
+/** The text of a bad table cell, from its tokens: `n/a`, `to be confirmed`. */
+function badCellText(n: CstNode): string {
+  const tokens = Object.values(n.children)
+    .flat()
+    .filter((c): c is IToken => "image" in c)
+    .sort((x, y) => x.startOffset - y.startOffset);
+  let text = "";
+  let end = -1;
+  for (const t of tokens) {
+    text += (end >= 0 && t.startOffset > end ? " " : "") + t.image;
+    end = t.startOffset + t.image.length;
+  }
+  return text;
+}
+
 function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
   const blank = tokenOf(cell, "Blank");
   if (blank !== undefined) return { kind: "blank", id: b.id(), span: b.tokenSpan(blank) };
+  const bad = nodeOf(cell, "badCell");
+  if (bad !== undefined) {
+    const span = b.nodeSpan(bad);
+    b.report("P1003", span, {
+      expected: "a number, or 'blank' for no value,",
+      found: `'${badCellText(bad)}'`,
+    });
+    return b.errorExpr(span);
+  }
   const signed = nodeOf(cell, "signedNumber");
   const t =
     signed === undefined

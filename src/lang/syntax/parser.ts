@@ -158,6 +158,8 @@ class PreceptParser extends CstParser {
     let k = this.LA(1).tokenType === T.Newline ? 2 : 1;
     if (this.LA(k).tokenType === T.Identifier) k++;
     const type = this.LA(k).tokenType;
+    // A member then text that is not a value (`b  n/a  4`): still a row (badCell).
+    if (k > 1 && this.LA(k - 1).tokenType === T.Identifier && type === T.Identifier) return true;
     return (
       type === T.NumberTok ||
       type === T.Money ||
@@ -185,7 +187,26 @@ class PreceptParser extends CstParser {
       { ALT: () => this.SUBRULE2(this.signedNumber) },
       // `blank`: intentionally no value in this cell.
       { ALT: () => this.CONSUME(T.Blank) },
+      { ALT: () => this.SUBRULE(this.badCell) },
     ]);
+  });
+
+  /**
+   * Text that is not a value (`n/a`, `tbc`), read as one cell so that the row and the rows below
+   * it stay in the table; the AST reports it (P1003) instead of a cascade of missing rows.
+   */
+  readonly badCell = this.RULE("badCell", () => {
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(T.Slash) },
+        { ALT: () => this.CONSUME(T.Star) },
+        { ALT: () => this.CONSUME(T.Plus) },
+        { ALT: () => this.CONSUME(T.StringTok) },
+        { ALT: () => this.CONSUME(T.PercentSign) },
+        { ALT: () => this.CONSUME(T.PoundUnit) },
+      ]);
+    });
   });
 
   readonly signedNumber = this.RULE("signedNumber", () => {

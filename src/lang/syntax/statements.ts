@@ -24,6 +24,8 @@ function looksLikeRow(tokens: readonly IToken[], i: number): boolean {
   if (cellStart.has(first)) return true;
   if (first !== T.Identifier) return false;
   const second = tokens[i + 1]?.tokenType;
+  // `b  n/a  4`: a member and a cell that is not a value (no declaration starts with two names).
+  if (second === T.Identifier) return true;
   if (second === T.LParen) {
     const third = tokens[i + 2]?.tokenType;
     return third === T.NumberTok || third === T.Money || third === T.Minus;

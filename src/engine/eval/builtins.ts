@@ -380,7 +380,8 @@ function combine(code: CallCode, f: Frame, all: Value[][]): Value {
   const n = all[0]?.length ?? 0;
   const keep: number[] = [];
   for (let i = 0; i < n; i++) if (all.every((col) => !isBlank(col[i] as Value))) keep.push(i);
-  const columns = all.map((col) => keep.map((i) => col[i] as Value));
+  // Without blanks (the usual case) the columns are used as they are, not copied.
+  const columns = keep.length === n ? all : all.map((col) => keep.map((i) => col[i] as Value));
   const nums = (j: number): Decimal[] | ErrorValue => {
     const col = columns[j] ?? [];
     for (const v of col)

@@ -78,8 +78,8 @@ export type RangeFault = "large" | "small";
  * [10^-rangeExponent, 10^rangeExponent). Cheap (reads the exponent): called on every result.
  */
 export function isInRange(value: Decimal): boolean {
-  if ((value.d as readonly number[] | null) === null) return false; // NaN or an infinity
-  if (value.isZero()) return true;
+  // NaN and the infinities have no coefficient; zero has exponent 0, so it is in range.
+  if ((value.d as readonly number[] | null) === null) return false;
   const e = value.e;
   return e < NumPolicy.rangeExponent && e >= -NumPolicy.rangeExponent;
 }

@@ -15,3 +15,4 @@ export {
 } from "./decimal";
 export { toExactString, formatDisplay, defaultDecimals, DisplayDefaults } from "./format";
 export { roundToStep, roundToSignificant, roundToPlaces } from "./rounding";
+export { microUnitsOf, fromMicroUnits, SmallPolicy } from "./small";

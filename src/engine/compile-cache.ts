@@ -2,6 +2,7 @@ import type { CheckedLineItem, CheckedModel, Expr, InputValues } from "../lang";
 import type { Read } from "./eval/compile-expr";
 import type { EngineLine, EngineRule } from "./model";
 import type { Value } from "./eval/value";
+import type { PatchedStructure } from "./graph/patch";
 
 /** What compiling one line item produced, apart from the fields copied from the checked item. */
 export interface CompiledParts {
@@ -12,26 +13,40 @@ export interface CompiledParts {
   readonly fingerprint: string;
   readonly scalarInput: boolean;
   readonly reads: readonly Read[];
+  /** An input's values as compiled, so that an edit of a few cells re-parses only those. */
+  readonly values?: InputValues;
 }
 
 /** Everything a line item's compiled parts depend on (see {@link CompileCache}). */
 export interface LineSource {
   readonly declText: string;
   readonly dim: number;
-  /** Input values as JSON (a scenario may replace them); "" for a calculation. */
+  /** A scenario's replacement input values as JSON, or "" (the declaration's own values). */
   readonly values: string;
   /** Per rule: from, to, exception; then per reference: line, period kind, offset, member. */
   readonly shape: readonly number[];
 }
 
-interface Entry {
-  readonly source: LineSource;
-  readonly parts: CompiledParts;
-  /** The line compiled last time, reused whole when none of its fields changed. */
-  line: EngineLine | undefined;
+/** What one compile of a model leaves for the next, by line id. */
+export interface CompileState {
+  readonly shapeKey: string;
+  readonly names: readonly string[];
+  /** Dimension index of each line item. */
+  readonly dims: Int32Array;
+  /** Declaration trees, whose identity says the text is unchanged. */
+  readonly decls: readonly object[];
+  /** 1 where a scenario replaced the line item's values. */
+  readonly overridden: Uint8Array;
+  readonly sources: readonly (LineSource | undefined)[];
+  readonly parts: readonly CompiledParts[];
+  readonly lines: readonly EngineLine[];
+  readonly lineByName: ReadonlyMap<string, number>;
+  readonly structure: PatchedStructure;
+  readonly scalar: Uint8Array;
 }
 
-function sameSource(a: LineSource, b: LineSource): boolean {
+/** Whether two line sources are the same (the compiled parts of one serve the other). */
+export function sameSource(a: LineSource, b: LineSource): boolean {
   if (a.declText !== b.declText || a.dim !== b.dim || a.values !== b.values) return false;
   if (a.shape.length !== b.shape.length) return false;
   for (let i = 0; i < a.shape.length; i++) if (a.shape[i] !== b.shape[i]) return false;
@@ -39,75 +54,26 @@ function sameSource(a: LineSource, b: LineSource): boolean {
 }
 
 /**
- * Compiled line items from earlier compiles of the same model, by name, so that an edit
- * recompiles only the line items it touched. An entry is reused when everything its code depends
- * on is the same: the declaration's text, the model's periods and dimensions, the line item's
- * dimension, its input values (a scenario may replace them), its rules' coverage and, for every
- * reference in its formulas, the line id, period and member it resolved to.
+ * What the previous compile of the same model (and scenario) made, so that an edit recompiles
+ * only the line items it touched and patches the graph instead of rebuilding it. A line item's
+ * parts are reused when everything its code depends on is the same: the declaration's text, the
+ * model's periods and dimensions, the line item's dimension, a scenario's replacement values, its
+ * rules' coverage and, for every reference in its formulas, the line id, period and member it
+ * resolved to. A change of periods or dimensions forgets everything.
  */
 export class CompileCache {
-  private entries = new Map<string, Entry>();
-  private used = new Map<string, Entry>();
-  private shapeKey = "";
+  private state: CompileState | undefined;
 
-  /** Starts a compile of a model with these periods and dimensions (a change empties the cache). */
-  begin(shapeKey: string): void {
-    if (shapeKey !== this.shapeKey) this.entries.clear();
-    this.shapeKey = shapeKey;
+  /** Starts a compile of a model with these periods and dimensions; the previous state, if usable. */
+  begin(shapeKey: string): CompileState | undefined {
+    if (this.state !== undefined && this.state.shapeKey !== shapeKey) this.state = undefined;
+    return this.state;
   }
 
-  /** The parts cached under `name` for `source`, if any. */
-  get(name: string, source: LineSource | undefined): CompiledParts | undefined {
-    if (source === undefined) return undefined;
-    const entry = this.entries.get(name);
-    if (entry === undefined || !sameSource(entry.source, source)) return undefined;
-    this.used.set(name, entry);
-    return entry.parts;
+  /** Ends a compile: remembers what it made. */
+  finish(state: CompileState): void {
+    this.state = state;
   }
-
-  /** Remembers `parts` for `name` under `source`. */
-  set(name: string, source: LineSource | undefined, parts: CompiledParts): void {
-    if (source !== undefined) this.used.set(name, { source, parts, line: undefined });
-  }
-
-  /** The line compiled last time for `name` when it equals `line` in every field, else `line`. */
-  reuse(line: EngineLine): EngineLine {
-    const entry = this.used.get(line.name);
-    if (entry === undefined) return line;
-    const old = entry.line;
-    if (old !== undefined && sameLine(old, line)) return old;
-    entry.line = line;
-    return line;
-  }
-
-  /** Ends a compile: forgets the line items it did not use. */
-  finish(): void {
-    this.entries = this.used;
-    this.used = new Map<string, Entry>();
-  }
-}
-
-function sameLine(a: EngineLine, b: EngineLine): boolean {
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.label === b.label &&
-    a.section === b.section &&
-    a.kind === b.kind &&
-    a.unit === b.unit &&
-    a.decimals === b.decimals &&
-    a.dim === b.dim &&
-    a.memberCount === b.memberCount &&
-    a.source === b.source &&
-    a.span.from === b.span.from &&
-    a.span.to === b.span.to &&
-    a.inputs === b.inputs &&
-    a.rules === b.rules &&
-    a.ruleOf === b.ruleOf &&
-    a.opening === b.opening &&
-    a.scalar === b.scalar &&
-    a.fingerprint === b.fingerprint
-  );
 }
 
 const periodKinds = { current: 0, relative: 1, absolute: 2 } as const;
@@ -121,8 +87,10 @@ export function lineSource(
 ): LineSource | undefined {
   const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
   const def = item.definition;
+  // An input's own values follow from its text (and the periods, dimensions and its unit, which
+  // are in it or in the shape); only a scenario's replacement values come from elsewhere.
   if (def.kind === "input")
-    return { declText, dim, values: JSON.stringify(values ?? def.values), shape: [] };
+    return { declText, dim, values: values === undefined ? "" : JSON.stringify(values), shape: [] };
   const shape: number[] = [];
   for (const rule of def.rules) {
     shape.push(rule.from, rule.to, rule.exception ? 1 : 0);
@@ -130,7 +98,6 @@ export function lineSource(
   }
   return { declText, dim, values: "", shape: shape.slice() };
 }
-
 /** Appends what every reference under `expr` resolved to; false for an unknown node kind. */
 function addReferences(expr: Expr, checked: CheckedModel, out: number[]): boolean {
   const stack: Expr[] = [expr];

@@ -7,14 +7,21 @@ import type {
   InputValues,
   ValueType,
 } from "../lang";
-import { GraphBuilder, planEvaluation, type DependencyGraph, type EvaluationPlan } from "./graph";
+import type { DependencyGraph, EvaluationPlan } from "./graph";
+import { buildStructure, patchStructure, updateFlags } from "./graph/patch";
 import { isInRange, parseDecimal } from "./num";
 import type { Code } from "./eval/code";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
 import { rangeCheckedOpening, rangeErrorAt } from "./eval/limits";
 import { BLANK, isError, makeError, type ErrorValue, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
-import { lineSource, type CompileCache, type CompiledParts } from "./compile-cache";
+import {
+  lineSource,
+  sameSource,
+  type CompileCache,
+  type CompiledParts,
+  type LineSource,
+} from "./compile-cache";
 
 /** A model compiled for one scenario, with its dependency graph and evaluation plan. */
 export interface CompiledModel {
@@ -45,47 +52,128 @@ export function compileModel(
     checked.periods,
     checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
   ]);
-  cache?.begin(shapeKey);
-  const builder = new GraphBuilder(checked.lineItems.length);
-  const scalarInputs = new Uint8Array(checked.lineItems.length);
-  const drafts: EngineLine[] = [];
-  checked.lineItems.forEach((item, id) => {
+  const previous = cache?.begin(shapeKey);
+  const items = checked.lineItems;
+  const n = items.length;
+  const names = new Array<string>(n);
+  const sources = new Array<LineSource | undefined>(n);
+  const parts = new Array<CompiledParts>(n);
+  const dims = new Int32Array(n);
+  const oldIds = new Int32Array(n).fill(-1);
+  // Same line names in the same order: line ids are unchanged, so the graph can be patched.
+  let sameIds = previous !== undefined && previous.names.length === n;
+  let sameDims = sameIds;
+  for (let id = 0; id < n; id++) {
+    const item = items[id] as CheckedLineItem;
+    names[id] = item.name;
     const dim = item.dimension === undefined ? -1 : (dimIndex.get(item.dimension) ?? -1);
+    dims[id] = dim;
+    let oldId = -1;
+    if (previous !== undefined) {
+      oldId = previous.names[id] === item.name ? id : (previous.lineByName.get(item.name) ?? -1);
+      if (oldId !== id) sameIds = false;
+      if (previous.dims[id] !== dim) sameDims = false;
+    }
+    oldIds[id] = oldId;
+  }
+  const decls = items.map((item) => item.decl);
+  const overridden = new Uint8Array(n);
+  for (const id of overrides.keys()) if (id >= 0 && id < n) overridden[id] = 1;
+  for (let id = 0; id < n; id++) {
+    const item = items[id] as CheckedLineItem;
+    const oldId = oldIds[id] as number;
+    // The same declaration tree, with the same names at the same ids by the same dimensions and
+    // the same periods: its references resolve as before, so its parts are the previous ones.
+    if (
+      previous !== undefined &&
+      sameIds &&
+      sameDims &&
+      previous.decls[id] === item.decl &&
+      overridden[id] === 0 &&
+      previous.overridden[id] === 0 &&
+      previous.sources[id] !== undefined
+    ) {
+      sources[id] = previous.sources[id];
+      parts[id] = previous.parts[id] as CompiledParts;
+      continue;
+    }
+    const dim = dims[id] as number;
     const override = overrides.get(id);
     const source = cache === undefined ? undefined : lineSource(item, checked, dim, override);
-    let parts = cache?.get(item.name, source);
-    if (parts === undefined) {
-      parts = compileParts(item, scope, dim, override);
-      cache?.set(item.name, source, parts);
-    }
-    const line = engineLine(item, id, scope, dim, parts);
-    scalarInputs[id] = parts.scalarInput ? 1 : 0;
-    for (const r of parts.reads) builder.addEdge(id, r.line, r.kind);
-    drafts.push(line);
-  });
-  const graph = builder.build();
-  const plan = planEvaluation(graph);
+    sources[id] = source;
+    const oldSource = oldId < 0 ? undefined : previous?.sources[oldId];
+    const oldParts = oldId < 0 ? undefined : previous?.parts[oldId];
+    parts[id] =
+      source !== undefined &&
+      oldSource !== undefined &&
+      oldParts !== undefined &&
+      sameSource(oldSource, source)
+        ? oldParts
+        : compileParts(item, scope, dim, override, oldParts);
+  }
+  const reads = parts.map((p) => p.reads);
+  const structure =
+    previous !== undefined && sameIds
+      ? patchStructure(
+          previous.structure,
+          previous.parts.map((p) => p.reads),
+          reads,
+        )
+      : buildStructure(reads);
+  const { graph, plan } = structure;
 
   // A line is scalar when its one formula reads no period; decided in evaluation order.
-  const scalar = new Uint8Array(drafts.length);
-  for (const step of plan.steps) {
-    if (step.kind !== "line") continue;
-    const d = drafts[step.node];
-    if (d === undefined) continue;
-    if (d.kind === "input") scalar[step.node] = scalarInputs[step.node] ?? 0;
-    else {
-      const only = d.rules.length === 1 && d.ruleOf.every((r) => r === 0) ? d.rules[0] : undefined;
-      scalar[step.node] = only !== undefined && isInvariant(only.code, scalar) ? 1 : 0;
-    }
+  const scalarOf = (id: number, flags: Uint8Array): number => {
+    const p = parts[id] as CompiledParts;
+    if ((items[id] as CheckedLineItem).kind === "input") return p.scalarInput ? 1 : 0;
+    if (plan.steps[plan.stepOf[id] as number]?.kind !== "line") return 0;
+    const only = p.rules.length === 1 && p.ruleOf.every((r) => r === 0) ? p.rules[0] : undefined;
+    return only !== undefined && isInvariant(only.code, flags) ? 1 : 0;
+  };
+  let scalar: Uint8Array;
+  if (previous !== undefined && sameIds && plan === previous.structure.plan) {
+    scalar = previous.scalar.slice();
+    const seeds: number[] = [];
+    for (let id = 0; id < n; id++) if (parts[id] !== previous.parts[id]) seeds.push(id);
+    updateFlags(structure, scalar, seeds, (id) => scalarOf(id, scalar));
+  } else {
+    scalar = new Uint8Array(n);
+    for (const step of plan.steps)
+      if (step.kind === "line") scalar[step.node] = scalarOf(step.node, scalar);
   }
   // A scalar's value lives in its period cells: a model without periods has no cells, so no scalars.
   const hasCells = checked.periods.length > 0;
-  const lines = drafts.map((d, id) => {
-    const line = hasCells && scalar[id] === 1 ? { ...d, scalar: true } : d;
-    return cache === undefined ? line : cache.reuse(line);
+  const lines = new Array<EngineLine>(n);
+  for (let id = 0; id < n; id++) {
+    const item = items[id] as CheckedLineItem;
+    const oldId = oldIds[id] as number;
+    const old = oldId < 0 ? undefined : previous?.lines[oldId];
+    const p = parts[id] as CompiledParts;
+    const dim = dims[id] as number;
+    const isScalar = hasCells && scalar[id] === 1;
+    lines[id] =
+      old !== undefined &&
+      isSameLine(old, item, id, dim, memberCountOf(scope, dim), p, isScalar)
+        ? old
+        : engineLine(item, id, scope, dim, p, isScalar);
+  }
+  const lineByName =
+    previous !== undefined && sameIds
+      ? previous.lineByName
+      : new Map(lines.map((l) => [l.name, l.id]));
+  cache?.finish({
+    shapeKey,
+    names,
+    dims,
+    decls,
+    overridden,
+    sources,
+    parts,
+    lines,
+    lineByName,
+    structure,
+    scalar,
   });
-  cache?.finish();
-  const lineByName = new Map(lines.map((l) => [l.name, l.id]));
   const checks = checked.checks.map((c) => compileCheck(c, scope, lines));
   const model: EngineModel = {
     title: checked.title,
@@ -109,6 +197,38 @@ function memberCountOf(scope: CompileScope, dim: number): number {
   return dim >= 0 ? (scope.checked.dimensions[dim]?.members.length ?? 1) : 1;
 }
 
+/** Whether `old` has every field `engineLine` would give the item now (so it can be reused). */
+function isSameLine(
+  old: EngineLine,
+  item: CheckedLineItem,
+  id: number,
+  dim: number,
+  memberCount: number,
+  parts: CompiledParts,
+  scalar: boolean,
+): boolean {
+  return (
+    old.id === id &&
+    old.name === item.name &&
+    old.label === item.label &&
+    old.section === item.section &&
+    old.kind === item.kind &&
+    old.unit === item.unit.display &&
+    old.decimals === item.decimals &&
+    old.dim === dim &&
+    old.memberCount === memberCount &&
+    old.source === item.source &&
+    old.span.from === item.span.from &&
+    old.span.to === item.span.to &&
+    old.inputs === parts.inputs &&
+    old.rules === parts.rules &&
+    old.ruleOf === parts.ruleOf &&
+    old.opening === parts.opening &&
+    old.scalar === scalar &&
+    old.fingerprint === parts.fingerprint
+  );
+}
+
 /** A line item compiled: its checked fields around the (possibly cached) compiled parts. */
 function engineLine(
   item: CheckedLineItem,
@@ -116,6 +236,7 @@ function engineLine(
   scope: CompileScope,
   dim: number,
   parts: CompiledParts,
+  scalar: boolean,
 ): EngineLine {
   return {
     id,
@@ -133,7 +254,7 @@ function engineLine(
     rules: parts.rules,
     ruleOf: parts.ruleOf,
     opening: parts.opening,
-    scalar: false,
+    scalar,
     fingerprint: parts.fingerprint,
   };
 }
@@ -144,6 +265,7 @@ function compileParts(
   scope: CompileScope,
   dim: number,
   override: InputValues | undefined,
+  previous?: CompiledParts,
 ): CompiledParts {
   const checked = scope.checked;
   const P = checked.periods.length;
@@ -154,13 +276,15 @@ function compileParts(
   if (def.kind === "input") {
     const values = override ?? def.values;
     return {
-      inputs: inputCells(item, values, checked.periods, memberCount),
+      inputs: inputCells(item, values, checked.periods, memberCount, previous),
       rules: [],
       ruleOf: [],
       opening: undefined,
-      fingerprint: `${declText}\u0000${JSON.stringify(values)}`,
+      // The cells follow from the text, the shape and a scenario's replacement values.
+      fingerprint: `${declText}\u0000${override === undefined ? "" : JSON.stringify(override)}`,
       scalarInput: values.kind === "scalar" || values.kind === "members",
       reads: [],
+      values,
     };
   }
   const reads: Read[] = [];
@@ -210,12 +334,17 @@ function exprText(text: string, base: number, expr: Expr): string {
   return text.slice(base + expr.span.from, base + expr.span.to);
 }
 
-/** An input's cells; a period without a value is an error value (P2012). */
+/**
+ * An input's cells; a period without a value is an error value (P2012). With the parts compiled
+ * for the same line before, a cell whose text is unchanged keeps its parsed value, so an edit of
+ * one cell of a table parses one cell.
+ */
 function inputCells(
   item: CheckedLineItem,
   values: InputValues,
   periods: readonly string[],
   members: number,
+  previous?: CompiledParts,
 ): Value[] {
   const P = periods.length;
   const cells = new Array<Value>(members * P);
@@ -240,16 +369,40 @@ function inputCells(
       ? Array.from({ length: members * P }, (_, i) => parse(null, i % P, Math.floor(i / P)))
       : new Array<Value>(members * P).fill(value);
   }
+  const before = previous?.values;
+  const old =
+    before?.kind === values.kind && previous?.inputs.length === cells.length ? before : undefined;
   for (let m = 0; m < members; m++) {
     for (let t = 0; t < P; t++) {
-      let text: string | null | undefined;
-      if (values.kind === "series") text = values.values[t];
-      else if (values.kind === "members") text = values.values[members === 1 ? 0 : m];
-      else text = values.rows[members === 1 ? 0 : m]?.[t];
-      cells[m * P + t] = parse(text, t, m);
+      const text = cellText(values, members, m, t);
+      const i = m * P + t;
+      const kept = old === undefined ? undefined : (previous?.inputs[i] as Value);
+      cells[i] =
+        kept !== undefined && !isError(kept) && cellText(old as InputValues, members, m, t) === text
+          ? kept
+          : parse(text, t, m);
     }
   }
   return cells;
+}
+
+/** The text of one cell of a series, table or per-member input. */
+function cellText(
+  values: InputValues,
+  members: number,
+  m: number,
+  t: number,
+): string | null | undefined {
+  switch (values.kind) {
+    case "scalar":
+      return values.value;
+    case "series":
+      return values.values[t];
+    case "members":
+      return values.values[members === 1 ? 0 : m];
+    case "table":
+      return values.rows[members === 1 ? 0 : m]?.[t];
+  }
 }
 
 const periodDependent = new Set([

@@ -114,9 +114,16 @@ export function recompute(
     const oldId = before.lineByName.get(line.name);
     if (oldId !== undefined) values[line.id] = previous.values[oldId] as Value[];
   }
+  const oldPlan = previous.compiled.plan;
   for (const line of lines) {
     const oldId = before.lineByName.get(line.name);
     const old = oldId === undefined ? undefined : before.lines[oldId];
+    // A line that was in a cycle holds the cycle's error, not values of its own formulas.
+    if (oldId !== undefined && oldPlan.steps[oldPlan.stepOf[oldId] ?? -1]?.kind === "cycle") {
+      markWhole(line.id);
+      forced[line.id] = 1;
+      continue;
+    }
     if (old === line) continue;
     if (old === undefined || !sameInterface(old, line)) forced[line.id] = 1;
     const same =

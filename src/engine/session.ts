@@ -307,8 +307,12 @@ function locate(
 function diagnostics(checked: CheckedModel, compiled: CompiledModel): DiagnosticSnapshot[] {
   const model = compiled.model;
   const out = checked.diagnostics.map((d) => diagnosticSnapshot(d, model));
-  for (const step of compiled.plan.steps) {
-    if (step.kind !== "cycle") continue;
+  // By the cycle's first line in the file, not by plan order: a plan kept across an edit and a
+  // fresh one may order independent cycles differently.
+  const cycles = compiled.plan.steps
+    .filter((step) => step.kind === "cycle")
+    .sort((a, b) => Math.min(...a.nodes) - Math.min(...b.nodes));
+  for (const step of cycles) {
     const members = step.nodes.map((v) => model.lines[v]).filter((l) => l !== undefined);
     const first = members[0];
     if (first === undefined) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GraphBuilder, planEvaluation, type EdgeKind } from "../../src/engine/graph";
+import { buildStructure, patchStructure } from "../../src/engine/graph/patch";
 
 const randomGraph = fc.integer({ min: 1, max: 25 }).chain((n) =>
   fc.record({
@@ -60,6 +61,69 @@ describe("evaluation plan of random dependency graphs", () => {
         expect(seen.every((c) => c === 1)).toBe(true);
       }),
       { seed: 12, numRuns: 2000 },
+    );
+  });
+});
+
+describe("patched dependency graphs", () => {
+  const readsArb = (n: number) =>
+    fc.array(
+      fc.array(
+        fc.record({ line: fc.nat({ max: n - 1 }), kind: fc.constantFrom<EdgeKind>(0, 1, 2) }),
+        { maxLength: 3 },
+      ),
+      { minLength: n, maxLength: n },
+    );
+  const change = fc.integer({ min: 1, max: 25 }).chain((n) =>
+    fc.record({
+      before: readsArb(n),
+      // Nodes whose reads change, and their new reads (often none: a graph of few changes).
+      edits: fc.array(
+        fc.tuple(
+          fc.nat({ max: n - 1 }),
+          readsArb(n).map((r) => r[0] ?? []),
+        ),
+        {
+          maxLength: 4,
+        },
+      ),
+    }),
+  );
+
+  /** Each node's step kind and fellow members: what evaluation depends on, whatever the order. */
+  function shape(plan: ReturnType<typeof planEvaluation>, n: number): string[] {
+    const out: string[] = [];
+    for (let v = 0; v < n; v++) {
+      const step = plan.steps[plan.stepOf[v] ?? -1];
+      const nodes = step === undefined ? [] : step.kind === "line" ? [step.node] : step.nodes;
+      out.push(`${step?.kind ?? "none"}:${[...nodes].sort((a, b) => a - b).join(",")}`);
+    }
+    return out;
+  }
+
+  it("equals the graph built whole, with a plan that orders and groups the nodes the same", () => {
+    fc.assert(
+      fc.property(change, ({ before, edits }) => {
+        const after = before.map((r) => r.slice());
+        for (const [v, reads] of edits) after[v] = reads;
+        const n = before.length;
+        const first = buildStructure(before);
+        const patched = patchStructure(first, before, after);
+        const fresh = buildStructure(after);
+        expect(patched.graph).toEqual(fresh.graph);
+        expect(shape(patched.plan, n)).toEqual(shape(fresh.plan, n));
+        // A plan kept from before still has every line step after the steps of what it reads.
+        if (patched.plan !== first.plan) return;
+        for (let v = 0; v < n; v++) {
+          const s = patched.plan.stepOf[v] ?? -1;
+          if (patched.plan.steps[s]?.kind !== "line") continue;
+          for (const w of patched.graph.deps[v] ?? []) {
+            const ws = patched.plan.stepOf[w] ?? -1;
+            if (ws !== s) expect(ws).toBeLessThan(s);
+          }
+        }
+      }),
+      { seed: 20261202, numRuns: 3000 },
     );
   });
 });

@@ -85,4 +85,19 @@ scenario s4 "S" { v0 = 31742% }
     expect(v1?.error?.code).toBe("P4003");
     expect(comparable(incremental)).toEqual(comparable(fresh));
   });
+
+  it("recomputes every cell of a line that leaves a cycle", () => {
+    const text = (v3: string): string => `model "Cycle"
+periods 2020/21 .. 2021/22
+v3 = ${v3}
+v4 = v3[-1]
+`;
+    const { incremental, fresh } = bothWays(text("v4[+1] + 1"), text("1"));
+    // v4 in the first period reads before the model with no opening value (P4002), not the
+    // cycle error it held; in the second it reads v3 = 1.
+    const v4 = incremental.lines.find((l) => l.key === "v4");
+    expect(v4?.cells[0]?.error?.code).toBe("P4002");
+    expect(v4?.cells[1]?.value).toBe("1");
+    expect(comparable(incremental)).toEqual(comparable(fresh));
+  });
 });

@@ -21,10 +21,11 @@ import { sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
 import { collectSymbols } from "../resolve/symbols";
-import type { DeclaredUnitMemo, ItemInfo, SymbolTable } from "../resolve/symbols";
+import type { ItemInfo, SymbolMemo, SymbolTable } from "../resolve/symbols";
 import { inferItemType, ModelChecker } from "../check/check-model";
 import type { RowMemo } from "../check/check-model";
 import type { Ty } from "../check/expressions";
+import type { DeclaredUnit } from "../check/units";
 import { IncrementalParser, parseWholeRelative, shiftDiagnostic } from "../syntax/incremental";
 import { declaredKey, Fingerprints, recordingTable, typeKey } from "./interfaces";
 import type { Lookups } from "./interfaces";
@@ -81,7 +82,7 @@ export type ParseMode = "chunks" | "whole";
 /** A front-end session: checks texts, reusing what it checked before. */
 export class FrontEnd {
   private readonly parser: IncrementalParser;
-  private readonly units: DeclaredUnitMemo = new WeakMap();
+  private readonly memo: SymbolMemo = { units: new WeakMap(), skeletons: new Map() };
   private readonly rows: RowMemo = new WeakMap();
   private results: Results = emptyResults();
   private periods = "";
@@ -108,7 +109,7 @@ export class FrontEnd {
         ? parseWholeRelative(text, this.parser)
         : this.parser.parse(text);
     const symbolDiagnostics: Diagnostic[] = [];
-    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.units);
+    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.memo);
     const periods = table.years.length === 0 ? "" : `${table.years[0]}:${table.years.length}`;
     const reuse = this.options.reuse !== false;
     if (periods !== this.periods || !reuse) this.results = emptyResults();
@@ -128,6 +129,9 @@ export class FrontEnd {
 export function checkModel(text: string): M.CheckedModel {
   return new FrontEnd({ reuse: false }).check(text);
 }
+
+/** The type of each declared unit, made once (so its fingerprint is made once too). */
+const declaredTypes = new WeakMap<DeclaredUnit, Ty>();
 
 /** One check: reuses `previous` results where they still hold and collects the `next` ones. */
 class Run {
@@ -166,8 +170,14 @@ class Run {
 
   /** A line item's type: its declared unit, else what its values or main formula give. */
   itemType(item: ItemInfo): Ty {
-    if (item.declared !== undefined) {
-      return { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
+    const declared = item.declared;
+    if (declared !== undefined) {
+      let t = declaredTypes.get(declared);
+      if (t === undefined) {
+        t = { kind: "number", unit: declared.unit, percent: declared.percent };
+        declaredTypes.set(declared, t);
+      }
+      return t;
     }
     const known = this.types.get(item);
     if (known !== undefined) return known;

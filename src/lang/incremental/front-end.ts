@@ -44,7 +44,7 @@ interface Tables {
 interface DeclResult<T> {
   /** The declaration's own interface (see {@link FrontEnd}). */
   readonly self: string;
-  readonly lookups: Lookups;
+  readonly lookups: Kept;
   /** Updated in place when the declaration moves (a new object, so earlier models keep theirs). */
   value: T;
   /** Relative to the declaration's start. */
@@ -57,7 +57,7 @@ interface DeclResult<T> {
 
 /** An inferred type and the lookups made to infer it. */
 interface Inference {
-  readonly lookups: Lookups;
+  readonly lookups: Kept;
   readonly type: Ty;
 }
 
@@ -130,6 +130,18 @@ export function checkModel(text: string): M.CheckedModel {
   return new FrontEnd({ reuse: false }).check(text);
 }
 
+/** Recorded lookups kept compactly: key, fingerprint, key, fingerprint, … */
+type Kept = readonly string[];
+
+const keep = (lookups: Lookups): Kept => {
+  const out: string[] = [];
+  for (const [key, fingerprint] of lookups) out.push(key, fingerprint);
+  return out;
+};
+
+/** The side table of a declaration without expressions (most inputs), shared. */
+const noEntries: ReadonlyMap<A.NodeId, never> = new Map<A.NodeId, never>();
+
 /** The type of each declared unit, made once (so its fingerprint is made once too). */
 const declaredTypes = new WeakMap<DeclaredUnit, Ty>();
 
@@ -151,9 +163,10 @@ class Run {
   }
 
   /** True when every recorded lookup gives the same fingerprint now. */
-  private holds(lookups: Lookups): boolean {
-    for (const [key, fingerprint] of lookups) {
-      if (this.fingerprints.current(key, this.typeOf) !== fingerprint) return false;
+  private holds(lookups: Kept): boolean {
+    for (let i = 0; i < lookups.length; i += 2) {
+      const key = lookups[i] as string;
+      if (this.fingerprints.current(key, this.typeOf) !== lookups[i + 1]) return false;
     }
     return true;
   }
@@ -195,7 +208,7 @@ class Run {
         recordingTable(this.fingerprints, lookups),
         this.recorder(lookups),
       );
-      inference = { lookups, type };
+      inference = { lookups: keep(lookups), type };
     }
     this.next.inferred.set(id, inference);
     this.inProgress.delete(item);
@@ -225,10 +238,15 @@ class Run {
     const { references, calls, types } = checker.state;
     return {
       self,
-      lookups,
+      lookups: keep(lookups),
       value,
       diagnostics,
-      tables: { references, calls, types, block: idBlock([references, calls, types]) },
+      tables: {
+        references: references.size === 0 ? noEntries : references,
+        calls: calls.size === 0 ? noEntries : calls,
+        types: types.size === 0 ? noEntries : types,
+        block: idBlock([references, calls, types]),
+      },
       placed: diagnostics.map((d) => shiftDiagnostic(d, decl.span.from)),
       at: decl.span.from,
     };

@@ -281,6 +281,14 @@ describe("incremental check = full check", () => {
     );
   }, 300_000);
 
+  it("agrees when a comment typed into the last table row shortens the row", () => {
+    // Found by the property below: the declaration then ends where the new row ends.
+    runSequence(tableModel, [
+      { kind: "type", at: tableModel.indexOf("east 1") + 6, text: "#" },
+      { kind: "number", which: 0, to: "0" },
+    ]);
+  });
+
   it("re-checks only the edited declaration when a typed number changes", () => {
     const session = new FrontEnd();
     const before = session.check(tableModel);

@@ -21,10 +21,11 @@ import { sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
 import { collectSymbols } from "../resolve/symbols";
-import type { DeclaredUnitMemo, ItemInfo, SymbolTable } from "../resolve/symbols";
+import type { ItemInfo, SymbolMemo, SymbolTable } from "../resolve/symbols";
 import { inferItemType, ModelChecker } from "../check/check-model";
 import type { RowMemo } from "../check/check-model";
 import type { Ty } from "../check/expressions";
+import type { DeclaredUnit } from "../check/units";
 import { IncrementalParser, parseWholeRelative, shiftDiagnostic } from "../syntax/incremental";
 import { declaredKey, Fingerprints, recordingTable, typeKey } from "./interfaces";
 import type { Lookups } from "./interfaces";
@@ -43,7 +44,7 @@ interface Tables {
 interface DeclResult<T> {
   /** The declaration's own interface (see {@link FrontEnd}). */
   readonly self: string;
-  readonly lookups: Lookups;
+  readonly lookups: Kept;
   /** Updated in place when the declaration moves (a new object, so earlier models keep theirs). */
   value: T;
   /** Relative to the declaration's start. */
@@ -56,7 +57,7 @@ interface DeclResult<T> {
 
 /** An inferred type and the lookups made to infer it. */
 interface Inference {
-  readonly lookups: Lookups;
+  readonly lookups: Kept;
   readonly type: Ty;
 }
 
@@ -81,7 +82,7 @@ export type ParseMode = "chunks" | "whole";
 /** A front-end session: checks texts, reusing what it checked before. */
 export class FrontEnd {
   private readonly parser: IncrementalParser;
-  private readonly units: DeclaredUnitMemo = new WeakMap();
+  private readonly memo: SymbolMemo = { units: new WeakMap(), skeletons: new Map() };
   private readonly rows: RowMemo = new WeakMap();
   private results: Results = emptyResults();
   private periods = "";
@@ -108,7 +109,7 @@ export class FrontEnd {
         ? parseWholeRelative(text, this.parser)
         : this.parser.parse(text);
     const symbolDiagnostics: Diagnostic[] = [];
-    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.units);
+    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.memo);
     const periods = table.years.length === 0 ? "" : `${table.years[0]}:${table.years.length}`;
     const reuse = this.options.reuse !== false;
     if (periods !== this.periods || !reuse) this.results = emptyResults();
@@ -129,6 +130,21 @@ export function checkModel(text: string): M.CheckedModel {
   return new FrontEnd({ reuse: false }).check(text);
 }
 
+/** Recorded lookups kept compactly: key, fingerprint, key, fingerprint, … */
+type Kept = readonly string[];
+
+const keep = (lookups: Lookups): Kept => {
+  const out: string[] = [];
+  for (const [key, fingerprint] of lookups) out.push(key, fingerprint);
+  return out;
+};
+
+/** The side table of a declaration without expressions (most inputs), shared. */
+const noEntries: ReadonlyMap<A.NodeId, never> = new Map<A.NodeId, never>();
+
+/** The type of each declared unit, made once (so its fingerprint is made once too). */
+const declaredTypes = new WeakMap<DeclaredUnit, Ty>();
+
 /** One check: reuses `previous` results where they still hold and collects the `next` ones. */
 class Run {
   readonly next: Results = emptyResults();
@@ -147,9 +163,10 @@ class Run {
   }
 
   /** True when every recorded lookup gives the same fingerprint now. */
-  private holds(lookups: Lookups): boolean {
-    for (const [key, fingerprint] of lookups) {
-      if (this.fingerprints.current(key, this.typeOf) !== fingerprint) return false;
+  private holds(lookups: Kept): boolean {
+    for (let i = 0; i < lookups.length; i += 2) {
+      const key = lookups[i] as string;
+      if (this.fingerprints.current(key, this.typeOf) !== lookups[i + 1]) return false;
     }
     return true;
   }
@@ -166,8 +183,14 @@ class Run {
 
   /** A line item's type: its declared unit, else what its values or main formula give. */
   itemType(item: ItemInfo): Ty {
-    if (item.declared !== undefined) {
-      return { kind: "number", unit: item.declared.unit, percent: item.declared.percent };
+    const declared = item.declared;
+    if (declared !== undefined) {
+      let t = declaredTypes.get(declared);
+      if (t === undefined) {
+        t = { kind: "number", unit: declared.unit, percent: declared.percent };
+        declaredTypes.set(declared, t);
+      }
+      return t;
     }
     const known = this.types.get(item);
     if (known !== undefined) return known;
@@ -185,7 +208,7 @@ class Run {
         recordingTable(this.fingerprints, lookups),
         this.recorder(lookups),
       );
-      inference = { lookups, type };
+      inference = { lookups: keep(lookups), type };
     }
     this.next.inferred.set(id, inference);
     this.inProgress.delete(item);
@@ -215,10 +238,15 @@ class Run {
     const { references, calls, types } = checker.state;
     return {
       self,
-      lookups,
+      lookups: keep(lookups),
       value,
       diagnostics,
-      tables: { references, calls, types, block: idBlock([references, calls, types]) },
+      tables: {
+        references: references.size === 0 ? noEntries : references,
+        calls: calls.size === 0 ? noEntries : calls,
+        types: types.size === 0 ? noEntries : types,
+        block: idBlock([references, calls, types]),
+      },
       placed: diagnostics.map((d) => shiftDiagnostic(d, decl.span.from)),
       at: decl.span.from,
     };

@@ -20,15 +20,32 @@ export type Lookups = Map<string, string>;
 
 const sep = "\u0000";
 
+/** Texts made once per declared unit or type object (pure functions of immutable objects). */
+const declaredKeys = new WeakMap<DeclaredUnit, string>();
+const typeKeys = new WeakMap<Ty, string>();
+
 /** A declared unit as text: everything checking reads of it. */
 export function declaredKey(u: DeclaredUnit | undefined): string {
-  return u === undefined
-    ? ""
-    : `${u.display}${sep}${u.scaleExp}${sep}${u.percent}${sep}${unitText(u.unit)}`;
+  if (u === undefined) return "";
+  let key = declaredKeys.get(u);
+  if (key === undefined) {
+    key = `${u.display}${sep}${u.scaleExp}${sep}${u.percent}${sep}${unitText(u.unit)}`;
+    declaredKeys.set(u, key);
+  }
+  return key;
 }
 
 /** A type as text. */
 export function typeKey(t: Ty): string {
+  let key = typeKeys.get(t);
+  if (key === undefined) {
+    key = makeTypeKey(t);
+    typeKeys.set(t, key);
+  }
+  return key;
+}
+
+function makeTypeKey(t: Ty): string {
   switch (t.kind) {
     case "number":
       return `n${unitText(t.unit)}${sep}${t.percent}${sep}${t.dimension ?? ""}`;

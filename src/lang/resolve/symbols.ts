@@ -58,22 +58,42 @@ export function periodIndexOf(table: SymbolTable, year: number): number | undefi
 const absolute = (decl: A.Decl, span: Span): Span =>
   makeSpan(decl.span.from + span.from, decl.span.from + span.to);
 
-/** Reuses declared units across checks: the same unit node reads the same. */
-export type DeclaredUnitMemo = WeakMap<A.UnitExpr, DeclaredUnit>;
+/** Reuses work across checks of one session: declared units by unit node, name skeletons. */
+export interface SymbolMemo {
+  readonly units: WeakMap<A.UnitExpr, DeclaredUnit>;
+  readonly skeletons: Map<string, string>;
+}
 
-function declaredOf(unit: A.UnitExpr, memo: DeclaredUnitMemo | undefined): DeclaredUnit {
-  const known = memo?.get(unit);
+/** Tunables of the symbol pass. */
+export const SymbolTunables = {
+  /** The skeleton memo is emptied when it holds more names than this (names typed and gone). */
+  maxSkeletons: 200_000,
+} as const;
+
+function declaredOf(unit: A.UnitExpr, memo: SymbolMemo | undefined): DeclaredUnit {
+  const known = memo?.units.get(unit);
   if (known !== undefined) return known;
   const made = declaredUnit(unit);
-  memo?.set(unit, made);
+  memo?.units.set(unit, made);
   return made;
+}
+
+function skeletonOf(name: string, memo: SymbolMemo | undefined): string {
+  if (memo === undefined) return skeleton(name);
+  let key = memo.skeletons.get(name);
+  if (key === undefined) {
+    if (memo.skeletons.size >= SymbolTunables.maxSkeletons) memo.skeletons.clear();
+    key = skeleton(name);
+    memo.skeletons.set(name, key);
+  }
+  return key;
 }
 
 /** Builds the symbol table. */
 export function collectSymbols(
   ast: A.ModelAst,
   diagnostics: Diagnostic[],
-  memo?: DeclaredUnitMemo,
+  memo?: SymbolMemo,
 ): SymbolTable {
   let title = "";
   let source: string | undefined;
@@ -101,7 +121,7 @@ export function collectSymbols(
       return false;
     }
     declared.set(ident.name, ident.span);
-    const key = skeleton(ident.name);
+    const key = skeletonOf(ident.name, memo);
     const other = lookalikes.get(key);
     if (other !== undefined && other !== ident.name) {
       diagnostics.push(makeDiagnostic("P2008", ident.span, { name: ident.name, other }));

@@ -109,6 +109,10 @@ export function reparseTableRow(
   const r = rowOn(value.rows, from, to);
   if (r === undefined) return undefined;
   const oldRow = value.rows[r] as A.TableRow;
+  // The edit must lie within the row's tokens: text after them (a comment) may sit past the
+  // declaration's end, which the move below would then get wrong.
+  if (p < declStart + oldRow.span.from || was.length - s > declStart + oldRow.span.to)
+    return undefined;
   const newLine = now.slice(lineStart, lineEnd + delta);
   const parsed = parseModel(`${standIn}${newLine}\n`);
   const [only] = parsed.ast.decls;
@@ -120,6 +124,14 @@ export function reparseTableRow(
   const parsedRow = standInValue.rows[0] as A.TableRow;
   if ((parsedRow.member === undefined) !== (oldRow.member === undefined)) return undefined;
   const row = relativize(parsedRow, standIn.length - from, ids);
+  // The declaration ends where its last row ends: then it ends where the new row does.
+  const last = r === value.rows.length - 1;
+  if (
+    last &&
+    (value.span.to !== oldRow.span.to || decl.span.to - decl.span.from !== oldRow.span.to)
+  )
+    return undefined;
+  const endShift = last ? row.span.to - oldRow.span.to : delta;
   const expected = value.kind === "member-table" ? 1 : value.header.length;
   return {
     decls: decls.map((d, i) => {
@@ -135,13 +147,13 @@ export function reparseTableRow(
       const table: TableValue = {
         ...value,
         id: ids.next() as A.NodeId,
-        span: makeSpan(value.span.from, value.span.to + delta),
+        span: makeSpan(value.span.from, value.span.to + endShift),
         rows,
       };
       return {
         ...decl,
         id: ids.next() as A.NodeId,
-        span: makeSpan(decl.span.from, decl.span.to + delta),
+        span: makeSpan(decl.span.from, decl.span.to + endShift),
         value: table,
       };
     }),

@@ -125,10 +125,15 @@ export function App(props: {
     }
     return { names: [...names], members: [...members] };
   });
+  // Every evaluation brings a new periods array: keep the old one while the labels are the same,
+  // so the editor's completions are not rebuilt on each keystroke.
+  const periods = createMemo(() => evaluation()?.periods ?? [], undefined, {
+    equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
+  });
   const completions = createMemo(() => ({
     names: completionNames().names,
     functions: state.functions,
-    periods: evaluation()?.periods ?? [],
+    periods: periods(),
     members: completionNames().members,
   }));
 

@@ -1,4 +1,4 @@
-import { RangeSetBuilder, type Extension } from "@codemirror/state";
+import { RangeSetBuilder, type Extension, type Text } from "@codemirror/state";
 import {
   Decoration,
   ViewPlugin,
@@ -8,7 +8,10 @@ import {
 } from "@codemirror/view";
 import type { HighlightKind, HighlightToken } from "../../lang/syntax/highlight";
 
-/** A lexer for highlighting: whole text in, ordered non-overlapping tokens out, never throws. */
+/**
+ * A lexer for highlighting: text in, ordered non-overlapping tokens out, never throws. Every
+ * Precept token ends at a line break, so it may be given any run of whole lines.
+ */
 export type HighlightLexer = (text: string) => readonly HighlightToken[];
 
 const marks = new Map<HighlightKind, Decoration>();
@@ -58,25 +61,47 @@ export function decorateTokens(
 }
 
 /**
- * Syntax highlighting from Precept's own lexer (not a Lezer grammar): the document is re-lexed
- * when it changes, and decorations are rebuilt for the viewport. Token classes are
- * `pc-tok-<kind>`, styled in the theme's editor.css.
+ * The tokens of the whole lines that `visible` touches, lexed line run by line run: the same tokens
+ * lexing the whole document would give there (no Precept token spans a line break), for the cost
+ * of the screen rather than the model.
+ */
+export function lexVisibleLines(
+  lex: HighlightLexer,
+  doc: Text,
+  visible: readonly { from: number; to: number }[],
+): HighlightToken[] {
+  const out: HighlightToken[] = [];
+  let done = 0;
+  for (const range of visible) {
+    const from = Math.max(doc.lineAt(range.from).from, done);
+    const to = doc.lineAt(range.to).to;
+    if (to <= from) continue;
+    for (const t of lex(doc.sliceString(from, to)))
+      out.push({ from: t.from + from, to: t.to + from, kind: t.kind });
+    done = to;
+  }
+  return out;
+}
+
+/**
+ * Syntax highlighting from Precept's own lexer (not a Lezer grammar): the lines in view are lexed
+ * when the document or the viewport changes, and decorations are built for them, so a keystroke
+ * in a 10,000-line model lexes one screen, not the model. Token classes are `pc-tok-<kind>`,
+ * styled in the theme's editor.css.
  */
 export function preceptHighlighting(lex: HighlightLexer): Extension {
   return ViewPlugin.fromClass(
     class {
-      tokens: readonly HighlightToken[];
       decorations: DecorationSet;
       constructor(view: EditorView) {
-        this.tokens = lex(view.state.doc.toString());
         this.decorations = this.build(view);
       }
       update(update: ViewUpdate) {
-        if (update.docChanged) this.tokens = lex(update.state.doc.toString());
         if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
       }
       build(view: EditorView): DecorationSet {
-        return decorateTokens(this.tokens, view.visibleRanges, view.state.doc.length);
+        const tokens = lexVisibleLines(lex, view.state.doc, view.visibleRanges);
+        return decorateTokens(tokens, view.visibleRanges, view.state.doc.length);
       }
     },
     { decorations: (plugin) => plugin.decorations },

@@ -8,7 +8,7 @@ import { expect, type Page } from "@playwright/test";
 export async function revealLine(page: Page, key: string): Promise<void> {
   // The line may not be there yet (an evaluation still running): try again until it is.
   await expect
-    .poll(() => scanFor(page, key), { message: `the grid has a row for ${key}`, timeout: 60_000 })
+    .poll(() => scanFor(page, key), { message: `the grid has a row for ${key}`, timeout: 120_000 })
     .toBe(true);
 }
 
@@ -22,7 +22,9 @@ function scanFor(page: Page, key: string): Promise<boolean> {
     await frame();
     for (let step = 0; step < 2_000 && !row(); step++) {
       if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight) break;
-      scroller.scrollTop += Math.max(100, scroller.clientHeight - 60);
+      // The grid draws 10 rows (250 px) beyond each edge, so a step of a screen and 400 px
+      // still overlaps the rows drawn before.
+      scroller.scrollTop += scroller.clientHeight + 400;
       await frame();
     }
     row()?.scrollIntoView({ block: "center" });

@@ -3,7 +3,10 @@ import { EditorState } from "@codemirror/state";
 import { describe, expect, test } from "vitest";
 import { makeCompletionSource } from "../../../../src/ui/editor/completion";
 import { toLintDiagnostics } from "../../../../src/ui/editor/diagnostics";
-import { decorateTokens } from "../../../../src/ui/editor/highlight";
+import { readFileSync } from "node:fs";
+import { Text } from "@codemirror/state";
+import { lexForHighlighting } from "../../../../src/lang/syntax/highlight";
+import { decorateTokens, lexVisibleLines } from "../../../../src/ui/editor/highlight";
 import { findKeyAt } from "../../../../src/ui/editor/names";
 import type { CompletionResult } from "@codemirror/autocomplete";
 
@@ -54,6 +57,22 @@ describe("decorateTokens", () => {
     });
     // 6-10 overlaps the visible range; 30-99 runs past the document's end and is dropped.
     expect(seen).toEqual(["6-10 pc-tok-name", "20-25 pc-tok-number"]);
+  });
+});
+
+describe("lexVisibleLines", () => {
+  test("gives the tokens lexing the whole model gives, for the lines in view only", () => {
+    const text = readFileSync("examples/tom-cost-benefit.precept", "utf8");
+    const doc = Text.of(text.split("\n"));
+    const whole = lexForHighlighting(text);
+    // Two ranges that start and end mid-line (as CodeMirror's visible ranges may), one touching
+    // the next's first line.
+    const a = { from: text.indexOf("input one_off_costs") + 3, to: text.indexOf("label", 2000) };
+    const b = { from: a.to + 1, to: Math.floor(text.length * 0.8) };
+    const lines = [doc.lineAt(a.from).from, doc.lineAt(b.to).to];
+    const expected = whole.filter((t) => t.from >= (lines[0] ?? 0) && t.to <= (lines[1] ?? 0));
+    expect(expected.length).toBeGreaterThan(100);
+    expect(lexVisibleLines(lexForHighlighting, doc, [a, b])).toEqual(expected);
   });
 });
 

@@ -382,9 +382,31 @@ function reportPeriod(state: CheckState, p: A.PeriodLit): void {
   });
 }
 
+/**
+ * Checks a binary expression. A chain such as `a + b + c + …` nests down its left side as deep as
+ * it is long (up to Limits.maxOperations), so the left spine is walked in a loop rather than by
+ * recursion, which overflowed the stack at about 1,900 terms. Types are recorded and problems
+ * reported in the same order as a recursive walk would.
+ */
 function inferBinary(state: CheckState, e: A.BinaryExpr, scope: Scope): Ty {
-  const a = checkExpr(state, e.left, scope);
-  const b = checkExpr(state, e.right, scope);
+  const spine: A.BinaryExpr[] = [e];
+  let leaf: A.Expr = e.left;
+  while (leaf.kind === "binary") {
+    spine.push(leaf);
+    leaf = leaf.left;
+  }
+  let left = checkExpr(state, leaf, scope);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const node = spine[i] as A.BinaryExpr;
+    left = combineBinary(state, node, left, checkExpr(state, node.right, scope));
+    // The outermost node's type is recorded by its caller, checkExpr.
+    if (i > 0) state.types.set(node.id, toValueType(left));
+  }
+  return left;
+}
+
+/** The type of `e` given the types of its operands, reporting what does not fit. */
+function combineBinary(state: CheckState, e: A.BinaryExpr, a: Ty, b: Ty): Ty {
   const dim = mergeDims(state, e, a, b);
   switch (e.op) {
     case "and":

@@ -181,6 +181,41 @@ class Run {
     };
   }
 
+  /**
+   * Infers the type of every line item without a declared unit, what it reads first, so that no
+   * inference recurses further than one reference. Inference follows references, and a chain or
+   * cycle of thousands of such lines overflowed the stack (issue 16). The walk keeps the lines
+   * it is inside in `inProgress`, as the recursive inference does, so types and the `cyclic`
+   * flag come out as they would.
+   */
+  private primeItemTypes(): void {
+    const table = this.table;
+    for (const root of table.items) {
+      if (root.declared !== undefined || this.types.has(root)) continue;
+      const stack = [{ item: root, reads: itemsReadForType(root, table), next: 0 }];
+      this.inProgress.add(root);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1] as (typeof stack)[number];
+        const child = top.reads[top.next];
+        if (child !== undefined) {
+          top.next++;
+          if (
+            child.declared === undefined &&
+            !this.types.has(child) &&
+            !this.inProgress.has(child)
+          ) {
+            this.inProgress.add(child);
+            stack.push({ item: child, reads: itemsReadForType(child, table), next: 0 });
+          }
+          continue;
+        }
+        stack.pop();
+        this.inProgress.delete(top.item);
+        this.itemType(top.item);
+      }
+    }
+  }
+
   /** A line item's type: its declared unit, else what its values or main formula give. */
   itemType(item: ItemInfo): Ty {
     const declared = item.declared;
@@ -268,6 +303,7 @@ class Run {
     parseDiagnostics: readonly Diagnostic[],
     symbolDiagnostics: readonly Diagnostic[],
   ): M.CheckedModel {
+    this.primeItemTypes();
     const table = this.table;
     const f = this.fingerprints;
     const diagnostics: Diagnostic[] = [...parseDiagnostics, ...symbolDiagnostics];
@@ -337,4 +373,54 @@ class Run {
       diagnostics: sortDiagnostics(diagnostics),
     };
   }
+}
+
+/**
+ * The line items whose types inferring `item`'s type may ask for, in the order the inference meets
+ * them: the names its main formula reads (inputs infer from their values and read nothing). The
+ * walk uses its own stack: a formula may nest as deep as Limits.maxOperations.
+ */
+function itemsReadForType(item: ItemInfo, table: SymbolTable): ItemInfo[] {
+  const decl = item.decl;
+  if (decl.kind !== "calc") return [];
+  const main = decl.rules[decl.rules.length - 1];
+  if (main === undefined) return [];
+  const out: ItemInfo[] = [];
+  const pending: A.Expr[] = [main.expr];
+  while (pending.length > 0) {
+    const e = pending.pop() as A.Expr;
+    switch (e.kind) {
+      case "ref": {
+        const read = table.itemsByName.get(e.name.name);
+        if (read !== undefined) out.push(read);
+        break;
+      }
+      case "unary":
+        pending.push(e.operand);
+        break;
+      case "binary":
+        pending.push(e.right, e.left);
+        break;
+      case "conditional":
+        pending.push(e.otherwise, e.then, e.condition);
+        break;
+      case "call":
+        for (let i = e.args.length - 1; i >= 0; i--) pending.push(e.args[i] as A.Expr);
+        break;
+      case "paren":
+        pending.push(e.inner);
+        break;
+      case "within":
+        pending.push(e.tolerance, e.right, e.left);
+        break;
+      case "number":
+      case "blank":
+      case "string":
+      case "boolean":
+      case "period":
+      case "error-expr":
+        break;
+    }
+  }
+  return out;
 }

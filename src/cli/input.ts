@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { formatMessage } from "../lang";
+import { formatMessage, Limits } from "../lang";
 
 /** Tunables of reading a model file. */
 export const CliLimits = {
@@ -13,7 +13,7 @@ export type ModelFile =
 
 /**
  * Reads a model file: at most {@link CliLimits.maxFileBytes} bytes of UTF-8 text (a leading byte
- * order mark is dropped). A missing or unreadable file, a directory, a larger file or one that is
+ * order mark is dropped) and at most `Limits.maxFileChars` characters. A missing or unreadable file, a directory, a larger file or one that is
  * not valid UTF-8 gives a one-line message instead. Never throws.
  */
 export function readModelFile(file: string): ModelFile {
@@ -40,5 +40,12 @@ export function readModelFile(file: string): ModelFile {
       message: `'${file}': P5002 ${formatMessage("P5002", { detail: "it is not UTF-8 text. Save it as UTF-8 plain text and try again." })}`,
     };
   }
-  return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  // Under 2 MiB of UTF-8 can still be over the language's limit in characters: that file cannot
+  // be taken as a model either, so it is exit 2 like a larger one, not a model with an error.
+  if (text.length > Limits.maxFileChars) {
+    const args = { size: String(text.length), limit: String(Limits.maxFileChars) };
+    return { ok: false, message: `'${file}': P1006 ${formatMessage("P1006", args)}` };
+  }
+  return { ok: true, text };
 }

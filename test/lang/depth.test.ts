@@ -28,3 +28,29 @@ describe("checking deep models", () => {
     expect(checked.lineItems).toHaveLength(20_000);
   });
 });
+
+describe("size limits", () => {
+  it("checks but does not offer for evaluation a model over the cell limit (P1023)", () => {
+    // 10,000 members × 200 periods × 1 line = 2,000,000 values, twice the limit.
+    const members = Array.from({ length: 10_000 }, (_, i) => `m${i}`).join(", ");
+    const text = `periods 2000/01 .. 2199/00\ndimension d = ${members}\ninput a by d = 1\nb = 2\n`;
+    const checked = checkModel(text);
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(["P1023"]);
+    expect(checked.lineItems).toEqual([]);
+  });
+
+  it("evaluates a model just under the cell limit", () => {
+    const members = Array.from({ length: 4_999 }, (_, i) => `m${i}`).join(", ");
+    const checked = checkModel(
+      `periods 2000/01 .. 2199/00\ndimension d = ${members}\ninput a by d = 1\n`,
+    );
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(checked.lineItems).toHaveLength(1);
+  });
+
+  it("refuses a quoted text over 10,000 characters (P1024) where it is", () => {
+    const text = `periods 2019/20 .. 2020/21\ninput a = 1\n  label "${"x".repeat(10_001)}"\n`;
+    const error = checkModel(text).diagnostics.find((d) => d.code === "P1024");
+    expect(error?.span.from).toBe(text.indexOf('"'));
+  });
+});

@@ -100,6 +100,16 @@ export const diagnosticCodes = {
     message:
       "'{text}' uses exponent notation, which models do not read. Write the number in full, such as {example}.",
   },
+  P1024: {
+    severity: "error",
+    message:
+      "This text is {length} characters long, more than the limit of {limit}. Shorten it, and keep long explanations in a document the source names.",
+  },
+  P1023: {
+    severity: "error",
+    message:
+      "The model has {cells} values (line items × members × periods), more than the limit of {limit}, so it is not evaluated. Split it into smaller models or use fewer periods or members.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },

@@ -17,8 +17,10 @@
  */
 import { makeSpan } from "../../base";
 import type * as A from "../ast";
-import { sortDiagnostics } from "../diagnostics";
+import { makeDiagnostic, sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
+import { groupThousands } from "../decimal-text";
+import { Limits } from "../limits";
 import type * as M from "../model";
 import { collectSymbols } from "../resolve/symbols";
 import type { ItemInfo, SymbolMemo, SymbolTable } from "../resolve/symbols";
@@ -344,6 +346,18 @@ class Run {
         checks.push(r.value);
       }
     }
+    // A model over the cell limit keeps its diagnostics but offers nothing to evaluate.
+    const cells = countCells(table);
+    const evaluable = cells <= Limits.maxCells;
+    if (!evaluable) {
+      const first = table.items[0]?.decl.span ?? makeSpan(0, 0);
+      diagnostics.push(
+        makeDiagnostic("P1023", makeSpan(first.from, first.to), {
+          cells: groupThousands(String(cells)),
+          limit: groupThousands(String(Limits.maxCells)),
+        }),
+      );
+    }
     const blocks = tablesOf.filter((t) => t.block !== undefined);
     blocks.sort((x, y) => (x.block?.[0] ?? 0) - (y.block?.[0] ?? 0));
     const part = <V>(t: Tables, map: ReadonlyMap<A.NodeId, V>): TablePart<V> => {
@@ -363,10 +377,10 @@ class Run {
         members: d.members,
         span: makeSpan(d.decl.span.from, d.decl.span.to),
       })),
-      lineItems,
-      lineItemByName: new Map(table.items.map((i) => [i.name, i.id])),
-      scenarios,
-      checks,
+      lineItems: evaluable ? lineItems : [],
+      lineItemByName: evaluable ? new Map(table.items.map((i) => [i.name, i.id])) : new Map(),
+      scenarios: evaluable ? scenarios : [],
+      checks: evaluable ? checks : [],
       references: new UnionMap(blocks.map((t) => part(t, t.references))),
       calls: new UnionMap(blocks.map((t) => part(t, t.calls))),
       types: new UnionMap(blocks.map((t) => part(t, t.types))),
@@ -423,4 +437,11 @@ function itemsReadForType(item: ItemInfo, table: SymbolTable): ItemInfo[] {
     }
   }
   return out;
+}
+
+/** How many values the model's line items hold: each item's members (or one) × the periods. */
+function countCells(table: SymbolTable): number {
+  let perPeriod = 0;
+  for (const item of table.items) perPeriod += item.dimension?.members.length ?? 1;
+  return perPeriod * table.labels.length;
 }

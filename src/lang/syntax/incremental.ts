@@ -50,6 +50,16 @@ interface Chunk {
 }
 
 /** Keywords that, first on a line, continue the declaration above (lexer.ts, `continuesBefore`). */
+/** Words that start a declaration followed by its name. */
+const declarationKeywords = new Set([
+  "input",
+  "dimension",
+  "scenario",
+  "check",
+  "model",
+  "periods",
+]);
+
 const continuing = new Set([
   "then",
   "else",
@@ -82,11 +92,20 @@ function startsDeclaration(text: string, at: number): boolean {
   let i = at + 1;
   while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) > 127) return false;
-  if (continuing.has(text.slice(at, i))) return false;
+  const word = text.slice(at, i);
+  if (continuing.has(word)) return false;
   while (text[i] === " " || text[i] === "\t") i++;
   const c = text[i];
   if (c === undefined) return false;
-  if (c !== "(") return /[A-Za-z_=:"{]/.test(c);
+  if (isWordStart(text.charCodeAt(i))) {
+    // Two words: a declaration keyword and its name (`input x`), or a name and `by`. Any other
+    // pair of names is a table row whose cell is not a value (`b  n/a  4`, statements.ts), so it
+    // must not start a chunk. Saying "no" is always safe: the chunk is only parsed larger.
+    let j = i + 1;
+    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    return declarationKeywords.has(word) || text.slice(i, j) === "by";
+  }
+  if (c !== "(") return /[_=:"{]/.test(c);
   i++;
   while (text[i] === " " || text[i] === "\t") i++;
   const d = text[i];

@@ -114,6 +114,14 @@ export function lexModel(source: string): LexResult {
 /** Reports problems in one token; an unterminated string becomes a string so parsing goes on. */
 function checkToken(token: IToken, diagnostics: Diagnostic[]): IToken {
   const span = tokenSpan(token);
+  if (
+    (token.tokenType === T.StringTok || token.tokenType === T.UnterminatedString) &&
+    token.image.length > Limits.maxTextLength
+  ) {
+    diagnostics.push(
+      makeDiagnostic("P1024", span, { length: token.image.length, limit: Limits.maxTextLength }),
+    );
+  }
   switch (token.tokenType) {
     case T.UnterminatedString:
       diagnostics.push(makeDiagnostic("P1002", span));

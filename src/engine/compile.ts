@@ -152,8 +152,7 @@ export function compileModel(
     const dim = dims[id] as number;
     const isScalar = hasCells && scalar[id] === 1;
     lines[id] =
-      old !== undefined &&
-      isSameLine(old, item, id, dim, memberCountOf(scope, dim), p, isScalar)
+      old !== undefined && isSameLine(old, item, id, dim, memberCountOf(scope, dim), p, isScalar)
         ? old
         : engineLine(item, id, scope, dim, p, isScalar);
   }

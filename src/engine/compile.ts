@@ -11,6 +11,7 @@ import type { DependencyGraph, EvaluationPlan } from "./graph";
 import { buildStructure, patchStructure, updateFlags } from "./graph/patch";
 import { isInRange, parseDecimal } from "./num";
 import type { Code } from "./eval/code";
+import { periodDependentFunctions, wholeSeriesFunctions } from "./eval/period-reads";
 import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
 import { rangeCheckedOpening, rangeErrorAt } from "./eval/limits";
 import { BLANK, isError, makeError, type ErrorValue, type Value } from "./eval/value";
@@ -404,19 +405,6 @@ function cellText(
   }
 }
 
-const periodDependent = new Set([
-  "prev",
-  "cumsum",
-  "period_index",
-  "discount_factor",
-  "loan_opening",
-  "loan_interest",
-  "loan_principal",
-  "loan_closing",
-  "mrp",
-]);
-const wholeSeries = new Set(["irr", "payback", "first_period_where"]);
-
 /** Whether code gives the same value in every period, given which lines are scalar. */
 export function isInvariant(code: Code, scalar: Uint8Array): boolean {
   switch (code.kind) {
@@ -435,8 +423,8 @@ export function isInvariant(code: Code, scalar: Uint8Array): boolean {
     case "if":
       return [code.cond, code.then, code.otherwise].every((c) => isInvariant(c, scalar));
     case "call":
-      if (code.over?.kind === "periods" || wholeSeries.has(code.fn)) return true;
-      if (periodDependent.has(code.fn)) return false;
+      if (code.over?.kind === "periods" || wholeSeriesFunctions.has(code.fn)) return true;
+      if (periodDependentFunctions.has(code.fn)) return false;
       if (code.fn === "npv") return code.args[0] === undefined || isInvariant(code.args[0], scalar);
       return code.args.every((a) => isInvariant(a, scalar));
   }

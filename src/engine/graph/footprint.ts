@@ -1,4 +1,5 @@
 import type { Code } from "../eval/code";
+import { acrossPeriodFunctions } from "../eval/period-reads";
 
 /**
  * Which cells of a reader a changed cell of one line it reads can change, from how its formulas
@@ -22,25 +23,6 @@ export const everyCell: Footprint = Object.freeze({
   shifts: Object.freeze([]),
   sameMember: false,
 });
-
-/**
- * Functions whose value in one period depends on other periods of their arguments (running
- * totals, lags, schedules, whole-series measures): a changed cell can change any period.
- */
-const acrossPeriods = new Set([
-  "prev",
-  "cumsum",
-  "npv",
-  "irr",
-  "payback",
-  "first_period_where",
-  "discount_factor",
-  "loan_opening",
-  "loan_interest",
-  "loan_principal",
-  "loan_closing",
-  "mrp",
-]);
 
 /**
  * The footprint of `target` (a line by dimension `targetDim`, -1 for none) in a reader by
@@ -92,7 +74,7 @@ export function footprintOf(
           stack.push({ code: c, periods, members });
         break;
       case "call": {
-        const p = periods || code.over?.kind === "periods" || acrossPeriods.has(code.fn);
+        const p = periods || code.over?.kind === "periods" || acrossPeriodFunctions.has(code.fn);
         const m = members || (code.over?.kind === "dimension" && code.over.dim === targetDim);
         for (const a of code.args) stack.push({ code: a, periods: p, members: m });
         break;

@@ -304,13 +304,24 @@ function firstPeriodWhere(code: CallCode, f: Frame): Value {
   });
 }
 
-/** A function of whole series with one result for all periods, cached within a line step. */
+/**
+ * A function of whole series with one result for all periods, cached within a line step. The
+ * result belongs to no one period, so an error it raises itself names none: it is the same
+ * whichever cell computed it first (an incremental recompute may start at any period).
+ */
 function wholeValue(code: CallCode, f: Frame, key: string, compute: () => Value): Value {
-  if (!f.cacheSeries) return compute();
+  const periodless = (): Value => {
+    const scalar = f.scalar;
+    f.scalar = true;
+    const v = compute();
+    f.scalar = scalar;
+    return v;
+  };
+  if (!f.cacheSeries) return periodless();
   const cacheKey = `${f.members.join(",")}|${key}`;
   const hit = f.seriesCache.get(code)?.get(cacheKey);
   if (hit !== undefined) return hit[0] as Value;
-  const v = compute();
+  const v = periodless();
   let byCode = f.seriesCache.get(code);
   if (byCode === undefined) {
     byCode = new Map<string, readonly Value[]>();

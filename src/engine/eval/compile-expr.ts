@@ -1,5 +1,6 @@
 import type { Span } from "../../base";
 import type { BinaryOp, BinaryExpr, CallExpr, CheckedModel, Expr, RefExpr } from "../../lang";
+import { builtinFunctions } from "../../lang";
 import { EdgeKind } from "../graph";
 import { isInRange, parseDecimal } from "../num";
 import { estimateSteps } from "./cost";
@@ -227,8 +228,18 @@ class ExprCompiler {
         }
         over = { kind: "dimension", dim: index };
       }
+      // The checker reports P2020; the evaluator would aggregate a function that cannot be.
+      if (builtinFunctions.get(fn)?.over === "none") {
+        return {
+          kind: "invalid",
+          message: `${fn} does not take 'over'.`,
+          span: this.rel(expr.span),
+        };
+      }
     }
-    const mode = argumentReads[fn];
+    // With `over`, the call is evaluated as an aggregate: each argument in the current period
+    // (over a dimension) or in every period (over periods), whatever the function's own reads.
+    const mode = over === null ? argumentReads[fn] : undefined;
     const args = new Array<Code>(expr.args.length);
     for (let i = 0; i < expr.args.length; i++) {
       let kind: EdgeKind = mode === undefined ? EdgeKind.same : mode(i);

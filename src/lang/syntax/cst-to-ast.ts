@@ -137,14 +137,16 @@ export class AstBuilder {
   }
 
   string(t: IToken): A.StringLit {
-    // Reads up to the closing quote (absent in an unterminated string); `\x` stands for x.
+    // Reads up to the closing quote (absent in an unterminated string). `\"` is a quote and
+    // `\\` a backslash; any other backslash is itself, so `"C:\files"` means what it shows.
     let value = "";
     for (let i = 1; i < t.image.length; i++) {
       const c = t.image[i];
       if (c === '"') break;
-      if (c === "\\" && i + 1 < t.image.length) {
+      const next = t.image[i + 1];
+      if (c === "\\" && (next === '"' || next === "\\")) {
         i++;
-        value += t.image[i] ?? "";
+        value += next;
       } else value += c ?? "";
     }
     return {

@@ -25,6 +25,8 @@ export interface LineSource {
   readonly values: string;
   /** Per rule: from, to, exception; then per reference: line, period kind, offset, member. */
   readonly shape: readonly number[];
+  /** The error diagnostic the checker found in the declaration, as a key, or "". */
+  readonly diagnosis: string;
 }
 
 /** What one compile of a model leaves for the next, by line id. */
@@ -48,6 +50,7 @@ export interface CompileState {
 /** Whether two line sources are the same (the compiled parts of one serve the other). */
 export function sameSource(a: LineSource, b: LineSource): boolean {
   if (a.declText !== b.declText || a.dim !== b.dim || a.values !== b.values) return false;
+  if (a.diagnosis !== b.diagnosis) return false;
   if (a.shape.length !== b.shape.length) return false;
   for (let i = 0; i < a.shape.length; i++) if (a.shape[i] !== b.shape[i]) return false;
   return true;
@@ -58,8 +61,8 @@ export function sameSource(a: LineSource, b: LineSource): boolean {
  * only the line items it touched and patches the graph instead of rebuilding it. A line item's
  * parts are reused when everything its code depends on is the same: the declaration's text, the
  * model's periods and dimensions, the line item's dimension, a scenario's replacement values, its
- * rules' coverage and, for every reference in its formulas, the line id, period and member it
- * resolved to. A change of periods or dimensions forgets everything.
+ * rules' coverage, the error diagnostic the checker found in it and, for every reference in its
+ * formulas, the line id, period and member it resolved to. A change of periods or dimensions forgets everything.
  */
 export class CompileCache {
   private state: CompileState | undefined;
@@ -84,19 +87,26 @@ export function lineSource(
   checked: CheckedModel,
   dim: number,
   values: InputValues | undefined,
+  diagnosis: string,
 ): LineSource | undefined {
   const declText = checked.text.slice(item.decl.span.from, item.decl.span.to);
   const def = item.definition;
   // An input's own values follow from its text (and the periods, dimensions and its unit, which
   // are in it or in the shape); only a scenario's replacement values come from elsewhere.
   if (def.kind === "input")
-    return { declText, dim, values: values === undefined ? "" : JSON.stringify(values), shape: [] };
+    return {
+      declText,
+      dim,
+      values: values === undefined ? "" : JSON.stringify(values),
+      shape: [],
+      diagnosis,
+    };
   const shape: number[] = [];
   for (const rule of def.rules) {
     shape.push(rule.from, rule.to, rule.exception ? 1 : 0);
     if (!addReferences(rule.expr, checked, shape)) return undefined;
   }
-  return { declText, dim, values: "", shape: shape.slice() };
+  return { declText, dim, values: "", shape: shape.slice(), diagnosis };
 }
 /** Appends what every reference under `expr` resolved to; false for an unknown node kind. */
 function addReferences(expr: Expr, checked: CheckedModel, out: number[]): boolean {

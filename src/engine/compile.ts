@@ -1,5 +1,6 @@
 import { blankText, formatMessage } from "../lang";
 import type {
+  DiagnosticCode,
   CheckedCheck,
   CheckedLineItem,
   CheckedModel,
@@ -78,6 +79,7 @@ export function compileModel(
     oldIds[id] = oldId;
   }
   const decls = items.map((item) => item.decl);
+  const diagnoses = diagnosesOf(checked);
   const overridden = new Uint8Array(n);
   for (const id of overrides.keys()) if (id >= 0 && id < n) overridden[id] = 1;
   for (let id = 0; id < n; id++) {
@@ -92,7 +94,8 @@ export function compileModel(
       previous.decls[id] === item.decl &&
       overridden[id] === 0 &&
       previous.overridden[id] === 0 &&
-      previous.sources[id] !== undefined
+      previous.sources[id] !== undefined &&
+      previous.sources[id].diagnosis === keyOf(diagnoses[id])
     ) {
       sources[id] = previous.sources[id];
       parts[id] = previous.parts[id] as CompiledParts;
@@ -100,7 +103,11 @@ export function compileModel(
     }
     const dim = dims[id] as number;
     const override = overrides.get(id);
-    const source = cache === undefined ? undefined : lineSource(item, checked, dim, override);
+    const diagnosis = diagnoses[id];
+    const source =
+      cache === undefined
+        ? undefined
+        : lineSource(item, checked, dim, override, keyOf(diagnosis));
     sources[id] = source;
     const oldSource = oldId < 0 ? undefined : previous?.sources[oldId];
     const oldParts = oldId < 0 ? undefined : previous?.parts[oldId];
@@ -110,7 +117,7 @@ export function compileModel(
       oldParts !== undefined &&
       sameSource(oldSource, source)
         ? oldParts
-        : compileParts(item, scope, dim, override, oldParts);
+        : compileParts(item, scope, dim, override, oldParts, diagnosis);
   }
   const reads = parts.map((p) => p.reads);
   const structure =
@@ -259,8 +266,93 @@ function engineLine(
   };
 }
 
+/** The first error diagnostic inside a line item's declaration (its span relative to it). */
+interface Diagnosis {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+function keyOf(d: Diagnosis | undefined): string {
+  return d === undefined ? "" : `${d.code}\u0000${d.message}\u0000${d.from}\u0000${d.to}`;
+}
+
+/**
+ * Each line item's first error diagnostic, by id. A line the checker found wrong (a unit error,
+ * a formula that does not parse) is not evaluated: its numbers would not mean what it says.
+ */
+function diagnosesOf(checked: CheckedModel): (Diagnosis | undefined)[] {
+  const items = checked.lineItems;
+  const out = new Array<Diagnosis | undefined>(items.length);
+  const errors = checked.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0) return out;
+  const order = items.map((_, id) => id).sort((a, b) => spanOf(a).from - spanOf(b).from);
+  function spanOf(id: number): { from: number; to: number } {
+    return (items[id] as CheckedLineItem).decl.span;
+  }
+  for (const d of errors) {
+    // The last declaration starting at or before the diagnostic; it holds it if it reaches it.
+    let lo = 0;
+    let hi = order.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spanOf(order[mid] as number).from <= d.span.from) {
+        at = order[mid] as number;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at < 0 || out[at] !== undefined) continue;
+    const span = spanOf(at);
+    // A diagnostic at the very end of a declaration (a formula cut off) belongs to it.
+    if (d.span.from > span.to) continue;
+    out[at] = {
+      code: d.code,
+      message: d.message,
+      from: d.span.from - span.from,
+      to: Math.min(d.span.to, span.to) - span.from,
+    };
+  }
+  return out;
+}
+
 /** Compiles what a line item computes: its input cells, or its rules and what they read. */
 function compileParts(
+  item: CheckedLineItem,
+  scope: CompileScope,
+  dim: number,
+  override: InputValues | undefined,
+  previous: CompiledParts | undefined,
+  diagnosis: Diagnosis | undefined,
+): CompiledParts {
+  const parts = compileOwnParts(item, scope, dim, override, previous);
+  if (diagnosis === undefined) return parts;
+  // Every cell is the diagnostic's error; the line still reads what its text names, so that
+  // lineage and "used by" show it and the lines reading it take the same error.
+  const error = makeError(diagnosis.code, diagnosis.message, {
+    item: item.name,
+    period: -1,
+    member: -1,
+    from: diagnosis.from,
+    to: diagnosis.to,
+  });
+  const P = scope.checked.periods.length;
+  const code: Code = { kind: "const", value: error };
+  const text = scope.checked.text.slice(item.decl.span.from, item.decl.span.to);
+  return {
+    ...parts,
+    inputs: parts.inputs.map(() => error),
+    rules: item.kind === "input" ? [] : [{ code, text, exception: false }],
+    ruleOf: item.kind === "input" ? [] : new Array<number>(P).fill(0),
+    opening: parts.opening === undefined ? undefined : error,
+    fingerprint: `${parts.fingerprint}\u0000${keyOf(diagnosis)}`,
+    scalarInput: false,
+  };
+}
+
+/** Compiles a line item as its text says, whatever the checker found. */
+function compileOwnParts(
   item: CheckedLineItem,
   scope: CompileScope,
   dim: number,

@@ -13,6 +13,8 @@ export interface CompiledParts {
   readonly fingerprint: string;
   readonly scalarInput: boolean;
   readonly reads: readonly Read[];
+  /** Set when the checker found an error in the line item, so every cell is that error. */
+  readonly diagnosed?: true;
   /** An input's values as compiled, so that an edit of a few cells re-parses only those. */
   readonly values?: InputValues;
 }

@@ -95,7 +95,7 @@ export function compileModel(
       overridden[id] === 0 &&
       previous.overridden[id] === 0 &&
       previous.sources[id] !== undefined &&
-      previous.sources[id].diagnosis === keyOf(diagnoses[id])
+      previous.sources[id]?.diagnosis === keyOf(diagnoses[id])
     ) {
       sources[id] = previous.sources[id];
       parts[id] = previous.parts[id] as CompiledParts;
@@ -105,9 +105,7 @@ export function compileModel(
     const override = overrides.get(id);
     const diagnosis = diagnoses[id];
     const source =
-      cache === undefined
-        ? undefined
-        : lineSource(item, checked, dim, override, keyOf(diagnosis));
+      cache === undefined ? undefined : lineSource(item, checked, dim, override, keyOf(diagnosis));
     sources[id] = source;
     const oldSource = oldId < 0 ? undefined : previous?.sources[oldId];
     const oldParts = oldId < 0 ? undefined : previous?.parts[oldId];
@@ -133,6 +131,8 @@ export function compileModel(
   // A line is scalar when its one formula reads no period; decided in evaluation order.
   const scalarOf = (id: number, flags: Uint8Array): number => {
     const p = parts[id] as CompiledParts;
+    // A line in error shows its error in every period, whatever shape it would have had.
+    if (p.diagnosed === true) return 0;
     if ((items[id] as CheckedLineItem).kind === "input") return p.scalarInput ? 1 : 0;
     if (plan.steps[plan.stepOf[id] as number]?.kind !== "line") return 0;
     const only = p.rules.length === 1 && p.ruleOf.every((r) => r === 0) ? p.rules[0] : undefined;
@@ -348,6 +348,7 @@ function compileParts(
     opening: parts.opening === undefined ? undefined : error,
     fingerprint: `${parts.fingerprint}\u0000${keyOf(diagnosis)}`,
     scalarInput: false,
+    diagnosed: true,
   };
 }
 

@@ -79,10 +79,11 @@ scenario s4 "S" { v0 = 31742% }
       .replace("input v0 by d1 =", "input v0 by d1input =")
       .replace("v2 = v0[-2]\n  opening £3247187.231bn", "v2 = v0[-2 £3247187.231bn");
     const { incremental, fresh } = bothWays(before, after);
-    // v0 no longer has a dimension, so v1's v0[+1] reads past the only period (P4003) instead of
-    // failing to pick a member of d1 (P4008).
+    // The broken edit leaves v1 in error (the checker's P2019 now that v0 has no dimension d1),
+    // not the run-time failure to pick a member of d1 (P4008) it held before.
     const v1 = incremental.lines.find((l) => l.key === "v1")?.cells[0];
-    expect(v1?.error?.code).toBe("P4003");
+    expect(v1?.error?.code).toBe("P2019");
+    expect(incremental.diagnostics.map((d) => d.code)).toContain("P2019");
     expect(comparable(incremental)).toEqual(comparable(fresh));
   });
 
@@ -90,14 +91,17 @@ scenario s4 "S" { v0 = 31742% }
     const text = (v3: string): string => `model "Cycle"
 periods 2020/21 .. 2021/22
 v3 = ${v3}
+  opening 5
 v4 = v3[-1]
 `;
     const { incremental, fresh } = bothWays(text("v4[+1] + 1"), text("1"));
-    // v4 in the first period reads before the model with no opening value (P4002), not the
-    // cycle error it held; in the second it reads v3 = 1.
+    expect(
+      bothWays(text("v4[+1] + 1"), text("v4[+1] + 1")).fresh.lines[0]?.cells[0]?.error?.code,
+    ).toBe("P4004");
+    // v4 in the first period reads v3's opening value, not the cycle error it held; in the
+    // second it reads v3 = 1.
     const v4 = incremental.lines.find((l) => l.key === "v4");
-    expect(v4?.cells[0]?.error?.code).toBe("P4002");
-    expect(v4?.cells[1]?.value).toBe("1");
+    expect(v4?.cells.map((c) => c.value)).toEqual(["5", "1"]);
     expect(comparable(incremental)).toEqual(comparable(fresh));
   });
 });

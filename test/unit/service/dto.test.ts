@@ -8,7 +8,7 @@ input taxbase (properties) =
   | 2019/20 : 250,000
   | 2020/21 : ${taxbase2020}
   | 2021/22 : 260,000
-input band_d (£) = £1,500
+input band_d (£ per property) = £1,500
 income (£m) = taxbase * band_d
 `;
 

@@ -7,7 +7,7 @@ const councilTax = `# A small council tax projection.
 model "Council tax"
 periods 2019/20 .. 2020/21
 input taxbase (properties) = 250,000
-input band_d (£) = £1,500
+input band_d (£ per property) = £1,500
 income (£m) = taxbase * band_d
 `;
 

@@ -37,3 +37,16 @@ test("a mistake shows its diagnostic at its place in the text", async ({ page })
   await expect(page.locator(".cm-tooltip-lint")).toContainText("P2001");
   await screenshot(page, "diagnostic");
 });
+
+test("a line with a unit error shows the error in every period, not numbers", async ({ page }) => {
+  await openWorkbench(page);
+  await newModelWithText(
+    page,
+    councilTaxModel.replace("taxbase * band_d", "taxbase * band_d + 2%"),
+  );
+  await expect(editor(page).locator(".cm-lintRange-error")).toHaveCount(1);
+  const income = cells(page, "income");
+  await expect(income.first()).toContainText("P3001");
+  await expect(income.last()).toContainText("P3001");
+  await screenshot(page, "unit-error");
+});

@@ -85,6 +85,8 @@ export function compileModel(
   for (let id = 0; id < n; id++) {
     const item = items[id] as CheckedLineItem;
     const oldId = oldIds[id] as number;
+    const diagnosis = diagnoses[id];
+    const diagnosisKey = keyOf(diagnosis);
     // The same declaration tree, with the same names at the same ids by the same dimensions and
     // the same periods: its references resolve as before, so its parts are the previous ones.
     if (
@@ -94,8 +96,7 @@ export function compileModel(
       previous.decls[id] === item.decl &&
       overridden[id] === 0 &&
       previous.overridden[id] === 0 &&
-      previous.sources[id] !== undefined &&
-      previous.sources[id]?.diagnosis === keyOf(diagnoses[id])
+      previous.sources[id]?.diagnosis === diagnosisKey
     ) {
       sources[id] = previous.sources[id];
       parts[id] = previous.parts[id] as CompiledParts;
@@ -103,9 +104,8 @@ export function compileModel(
     }
     const dim = dims[id] as number;
     const override = overrides.get(id);
-    const diagnosis = diagnoses[id];
     const source =
-      cache === undefined ? undefined : lineSource(item, checked, dim, override, keyOf(diagnosis));
+      cache === undefined ? undefined : lineSource(item, checked, dim, override, diagnosisKey);
     sources[id] = source;
     const oldSource = oldId < 0 ? undefined : previous?.sources[oldId];
     const oldParts = oldId < 0 ? undefined : previous?.parts[oldId];

@@ -37,7 +37,7 @@ export interface CompileState {
   readonly names: readonly string[];
   /** Dimension index of each line item. */
   readonly dims: Int32Array;
-  /** Declaration trees, whose identity says the text is unchanged. */
+  /** Declaration trees: the same tree ({@link sameDecl}) says the text and node ids are unchanged. */
   readonly decls: readonly object[];
   /** 1 where a scenario replaced the line item's values. */
   readonly overridden: Uint8Array;
@@ -79,6 +79,26 @@ export class CompileCache {
   finish(state: CompileState): void {
     this.state = state;
   }
+}
+
+/**
+ * Whether two declaration trees are the same apart from their own top-level `span`: the same
+ * object, or a declaration the incremental parser moved (a shallow copy with a new absolute span,
+ * sharing every child, whose spans are relative to it). Either way the declaration's text, node
+ * ids and every node below it are the previous ones. Any other own property that differs, even a
+ * primitive, says no.
+ */
+export function sameDecl(a: object, b: object): boolean {
+  if (a === b) return true;
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  if (x["kind"] !== y["kind"]) return false;
+  const sx = x["span"] as { from: number; to: number } | undefined;
+  const sy = y["span"] as { from: number; to: number } | undefined;
+  if (sx === undefined || sy === undefined || sx.to - sx.from !== sy.to - sy.from) return false;
+  for (const k in x) if (k !== "span" && (x[k] !== y[k] || !(k in y))) return false;
+  for (const k in y) if (!(k in x)) return false;
+  return true;
 }
 
 const periodKinds = { current: 0, relative: 1, absolute: 2 } as const;

@@ -19,6 +19,7 @@ import { BLANK, isError, makeError, type ErrorValue, type Value } from "./eval/v
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
 import {
   lineSource,
+  sameDecl,
   sameSource,
   type CompileCache,
   type CompiledParts,
@@ -87,13 +88,14 @@ export function compileModel(
     const oldId = oldIds[id] as number;
     const diagnosis = diagnoses[id];
     const diagnosisKey = keyOf(diagnosis);
-    // The same declaration tree, with the same names at the same ids by the same dimensions and
-    // the same periods: its references resolve as before, so its parts are the previous ones.
+    // The same declaration tree (perhaps moved: its spans below are relative, so its parts hold
+    // none that moved), with the same names at the same ids by the same dimensions and the same
+    // periods: its references resolve as before, so its parts are the previous ones.
     if (
       previous !== undefined &&
       sameIds &&
       sameDims &&
-      previous.decls[id] === item.decl &&
+      sameDecl(previous.decls[id] as object, item.decl) &&
       overridden[id] === 0 &&
       previous.overridden[id] === 0 &&
       previous.sources[id]?.diagnosis === diagnosisKey

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkModel } from "../../../src/lang";
+import { checkModel, FrontEnd } from "../../../src/lang";
 import { compileModel, evaluateFull } from "../../../src/engine";
-import { CompileCache } from "../../../src/engine/compile-cache";
+import { CompileCache, sameDecl } from "../../../src/engine/compile-cache";
 
 const text = (a: string, extra = "") => `model "Cache"
 periods 2019/20 .. 2020/21
@@ -45,5 +45,79 @@ describe("CompileCache", () => {
     const cached = compileModel(checkModel(text("3", "input z (number) = 7\n")), null, cache);
     const fresh = compileModel(checkModel(text("3", "input z (number) = 7\n")), null);
     expect(cached.model).toEqual(fresh.model);
+  });
+
+  describe("with declarations moved by an edit above that changes the text's length", () => {
+    const moved = (a: string, unit = "number", scenario = "") => `model "Moved"
+periods 2019/20 .. 2020/21
+input a (${unit}) = ${a}
+input b (£) = 10
+c (£) = a + b
+d (£) = b * 2
+${scenario}`;
+    /** Compiles each text in turn through one front end and cache, as a session does. */
+    function edits(texts: readonly string[], scenario: string | null = null) {
+      const front = new FrontEnd();
+      const cache = new CompileCache();
+      return texts.map((t) => compileModel(front.check(t), scenario, cache));
+    }
+    const fresh = (t: string, scenario: string | null = null) =>
+      compileModel(checkModel(t), scenario);
+
+    it("reuses the compiled parts of the moved, unchanged line items", () => {
+      const [first, next] = edits([moved("1", "£"), moved("1000", "£")]);
+      expect(line(next!, "c")?.rules).toBe(line(first!, "c")?.rules);
+      expect(line(next!, "d")?.rules).toBe(line(first!, "d")?.rules);
+      // The moved lines carry their new spans.
+      expect(line(next!, "d")?.span.from).toBe((line(first!, "d")?.span.from ?? 0) + 3);
+      expect(next!.model).toEqual(fresh(moved("1000", "£")).model);
+    });
+
+    it("compiles a moved line again when the edit above gives it an error", () => {
+      // a becomes a plain number: c = a + b adds a number to £, a unit error in c.
+      const texts = [moved("1", "£"), moved("1000")];
+      const [, next] = edits(texts);
+      expect(line(next!, "c")?.rules[0]?.code).toMatchObject({ kind: "const" });
+      expect(next!.model).toEqual(fresh(texts[1]!).model);
+      // And again when the error goes away.
+      const [, , back] = edits([...texts, moved("1", "£")]);
+      expect(back!.model).toEqual(fresh(moved("1", "£")).model);
+    });
+
+    it("gives a moved input its scenario's new values", () => {
+      const scenario = (b: string) => `scenario alt "Alt" {\n  b = ${b}\n}\n`;
+      const texts = [moved("1", "£", scenario("7")), moved("1000", "£", scenario("8"))];
+      const [, next] = edits(texts, "alt");
+      expect(line(next!, "b")?.inputs.map(String)).toEqual(["8", "8"]);
+      expect(next!.model).toEqual(fresh(texts[1]!, "alt").model);
+    });
+
+    it("compiles a moved line again when a line inserted above shifts the ids it reads", () => {
+      const before = moved("1", "£");
+      const after = before.replace("input a", "input z (£) = 5\ninput a");
+      const [first, next] = edits([before, after]);
+      expect(line(next!, "c")?.rules).not.toBe(line(first!, "c")?.rules);
+      expect(next!.model).toEqual(fresh(after).model);
+    });
+
+    it("compiles again when two lines above swap places", () => {
+      const before = moved("1", "£");
+      const after = before.replace(
+        "input a (£) = 1\ninput b (£) = 10",
+        "input b (£) = 10\ninput a (£) = 1",
+      );
+      const [, next] = edits([before, after]);
+      expect(next!.model).toEqual(fresh(after).model);
+    });
+  });
+
+  it("takes a declaration for the same tree only when it differs in its own span alone", () => {
+    const decl = { kind: "calc", id: 4, span: { from: 10, to: 20 }, name: { kind: "ident" } };
+    expect(sameDecl(decl, { ...decl, span: { from: 30, to: 40 } })).toBe(true);
+    expect(sameDecl(decl, { ...decl, span: { from: 30, to: 41 } })).toBe(false);
+    expect(sameDecl(decl, { ...decl, id: 5 })).toBe(false);
+    expect(sameDecl(decl, { ...decl, name: { kind: "ident" } })).toBe(false);
+    expect(sameDecl(decl, { ...decl, decimals: undefined })).toBe(false);
+    expect(sameDecl({ ...decl, decimals: undefined }, decl)).toBe(false);
   });
 });

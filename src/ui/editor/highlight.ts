@@ -60,15 +60,35 @@ export function decorateTokens(
   return builder.finish();
 }
 
+/** Tokens of single lines by their text, relative to the line's start: see {@link lexVisibleLines}. */
+export class LineTokenCache {
+  private readonly lines = new Map<string, readonly HighlightToken[]>();
+
+  /** At most this many lines are kept; past it the cache starts again (a screen is ~100 lines). */
+  constructor(private readonly limit = 4_000) {}
+
+  tokens(lex: HighlightLexer, line: string): readonly HighlightToken[] {
+    let tokens = this.lines.get(line);
+    if (tokens === undefined) {
+      tokens = lex(line);
+      if (this.lines.size >= this.limit) this.lines.clear();
+      this.lines.set(line, tokens);
+    }
+    return tokens;
+  }
+}
+
 /**
- * The tokens of the whole lines that `visible` touches, lexed line run by line run: the same tokens
- * lexing the whole document would give there (no Precept token spans a line break), for the cost
- * of the screen rather than the model.
+ * The tokens of the whole lines that `visible` touches: the same tokens lexing the whole document
+ * would give there (no Precept token spans a line break), for the cost of the screen rather than
+ * the model. With a `cache`, each line is lexed alone and kept by its text, so a keystroke lexes
+ * the one line it changed.
  */
 export function lexVisibleLines(
   lex: HighlightLexer,
   doc: Text,
   visible: readonly { from: number; to: number }[],
+  cache?: LineTokenCache,
 ): HighlightToken[] {
   const out: HighlightToken[] = [];
   let done = 0;
@@ -76,8 +96,17 @@ export function lexVisibleLines(
     const from = Math.max(doc.lineAt(range.from).from, done);
     const to = doc.lineAt(range.to).to;
     if (to <= from) continue;
-    for (const t of lex(doc.sliceString(from, to)))
-      out.push({ from: t.from + from, to: t.to + from, kind: t.kind });
+    if (cache === undefined) {
+      for (const t of lex(doc.sliceString(from, to)))
+        out.push({ from: t.from + from, to: t.to + from, kind: t.kind });
+    } else {
+      for (let at = from; at <= to;) {
+        const line = doc.lineAt(at);
+        for (const t of cache.tokens(lex, line.text))
+          out.push({ from: t.from + line.from, to: t.to + line.from, kind: t.kind });
+        at = line.to + 1;
+      }
+    }
     done = to;
   }
   return out;
@@ -85,7 +114,7 @@ export function lexVisibleLines(
 
 /**
  * Syntax highlighting from Precept's own lexer (not a Lezer grammar): the lines in view are lexed
- * when the document or the viewport changes, and decorations are built for them, so a keystroke
+ * when the document or the viewport changes (each line once while its text is unchanged), and decorations are built for them, so a keystroke
  * in a 10,000-line model lexes one screen, not the model. Token classes are `pc-tok-<kind>`,
  * styled in the theme's editor.css.
  */
@@ -93,6 +122,7 @@ export function preceptHighlighting(lex: HighlightLexer): Extension {
   return ViewPlugin.fromClass(
     class {
       decorations: DecorationSet;
+      private readonly cache = new LineTokenCache();
       constructor(view: EditorView) {
         this.decorations = this.build(view);
       }
@@ -100,7 +130,7 @@ export function preceptHighlighting(lex: HighlightLexer): Extension {
         if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
       }
       build(view: EditorView): DecorationSet {
-        const tokens = lexVisibleLines(lex, view.state.doc, view.visibleRanges);
+        const tokens = lexVisibleLines(lex, view.state.doc, view.visibleRanges, this.cache);
         return decorateTokens(tokens, view.visibleRanges, view.state.doc.length);
       }
     },

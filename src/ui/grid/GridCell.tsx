@@ -22,18 +22,47 @@ export interface GridCellProps {
 }
 
 /**
+ * Room for a figure in a period column: GridWidths.period less the cell's padding (grid.css).
+ * Figure cells do not clip their content (a clip per cell made every frame's compositing cost
+ * grow with the cells on screen: docs/performance.md), so a figure that would not fit is shown
+ * smaller and, past that, clipped with its full text in the tooltip.
+ */
+const figureRoom = 96 - 20;
+
+/** A figure's width in CSS pixels, estimated: tabular digits are about 0.56 em, marks 0.32 em. */
+export function figureWidth(display: string, fontPx: number): number {
+  let digits = 0;
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return fontPx * (0.56 * digits + 0.32 * (display.length - digits));
+}
+
+/** How a figure fits its column: as it is, smaller, or clipped (see {@link figureRoom}). */
+export function figureFit(display: string): "fits" | "small" | "clipped" {
+  if (figureWidth(display, 13) <= figureRoom) return "fits";
+  return figureWidth(display, 11.5) <= figureRoom ? "small" : "clipped";
+}
+
+/**
  * One figure of the grid: the pre-formatted display value, an error code with its message as a
  * tooltip, or a badge when the period follows an exception rule. Negative figures arrive already
  * bracketed in `display`.
  */
 export function GridCell(props: GridCellProps) {
   const error = () => props.cell?.error;
+  const fit = () => {
+    const display = props.cell?.display;
+    return display === undefined || error() !== undefined ? "fits" : figureFit(display);
+  };
   const title = () => {
     const e = error();
     if (e) return `${e.code}: ${e.message}`;
-    if (props.cell?.exception === true) return `${props.period} uses an exception rule`;
-    if (props.scalar === true) return "One value for every period";
-    return undefined;
+    const full = fit() === "clipped" ? `${props.cell?.display ?? ""}: ` : "";
+    if (props.cell?.exception === true) return `${full}${props.period} uses an exception rule`;
+    if (props.scalar === true) return `${full}One value for every period`;
+    return full === "" ? undefined : (props.cell?.display ?? "");
   };
   return (
     <td
@@ -50,6 +79,8 @@ export function GridCell(props: GridCellProps) {
         "pc-grid-marked": props.marked === true,
         "pc-grid-scalar": props.scalar === true,
         "pc-grid-scalar-rest": props.scalar === true && props.cell === undefined,
+        "pc-grid-small": fit() !== "fits",
+        "pc-grid-clipped": fit() === "clipped",
       }}
       aria-colindex={props.colIndex}
       aria-selected={props.selected}

@@ -6,7 +6,11 @@ import { toLintDiagnostics } from "../../../../src/ui/editor/diagnostics";
 import { readFileSync } from "node:fs";
 import { Text } from "@codemirror/state";
 import { lexForHighlighting } from "../../../../src/lang/syntax/highlight";
-import { decorateTokens, lexVisibleLines } from "../../../../src/ui/editor/highlight";
+import {
+  decorateTokens,
+  LineTokenCache,
+  lexVisibleLines,
+} from "../../../../src/ui/editor/highlight";
 import { findKeyAt } from "../../../../src/ui/editor/names";
 import type { CompletionResult } from "@codemirror/autocomplete";
 
@@ -73,6 +77,29 @@ describe("lexVisibleLines", () => {
     const expected = whole.filter((t) => t.from >= (lines[0] ?? 0) && t.to <= (lines[1] ?? 0));
     expect(expected.length).toBeGreaterThan(100);
     expect(lexVisibleLines(lexForHighlighting, doc, [a, b])).toEqual(expected);
+  });
+
+  test("with a line cache, gives the same tokens and lexes only lines it has not seen", () => {
+    const text = readFileSync("examples/tom-cost-benefit.precept", "utf8");
+    const doc = Text.of(text.split("\n"));
+    const whole = lexForHighlighting(text);
+    const seen: string[] = [];
+    const lex = (line: string) => {
+      seen.push(line);
+      return lexForHighlighting(line);
+    };
+    const cache = new LineTokenCache();
+    const all = [{ from: 0, to: text.length }];
+    expect(lexVisibleLines(lex, doc, all, cache)).toEqual(whole);
+    const lexed = seen.length;
+    // One line edited: only that line is lexed again, and the tokens still match a whole lex.
+    const at = text.indexOf("input one_off_costs");
+    const edited = `${text.slice(0, at)}input  one_off_costs${text.slice(at + "input one_off_costs".length)}`;
+    const editedDoc = Text.of(edited.split("\n"));
+    expect(lexVisibleLines(lex, editedDoc, [{ from: 0, to: edited.length }], cache)).toEqual(
+      lexForHighlighting(edited),
+    );
+    expect(seen.slice(lexed)).toEqual([editedDoc.lineAt(at).text]);
   });
 });
 

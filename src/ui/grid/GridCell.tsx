@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { createRenderEffect, Show } from "solid-js";
 import type { CellDto } from "../../protocol";
 
 /** Props of one figure cell of the grid. */
@@ -49,43 +49,22 @@ export function figureFit(display: string): "fits" | "small" | "clipped" {
  * One figure of the grid: the pre-formatted display value, an error code with its message as a
  * tooltip, or a badge when the period follows an exception rule. Negative figures arrive already
  * bracketed in `display`.
+ *
+ * A keystroke changes hundreds of cells on screen, so each cell's work is split by what it
+ * depends on: one effect for what follows from the figure (classes, tooltip), one for the
+ * selection (highlight, tab stop), and the figure's text as a text node of its own. A new figure
+ * then never re-reads the selection, and a moved selection never re-reads the figure.
  */
 export function GridCell(props: GridCellProps) {
   const error = () => props.cell?.error;
-  const fit = () => {
-    const display = props.cell?.display;
-    return display === undefined || error() !== undefined ? "fits" : figureFit(display);
-  };
-  const title = () => {
-    const e = error();
-    if (e) return `${e.code}: ${e.message}`;
-    const full = fit() === "clipped" ? `${props.cell?.display ?? ""}: ` : "";
-    if (props.cell?.exception === true) return `${full}${props.period} uses an exception rule`;
-    if (props.scalar === true) return `${full}One value for every period`;
-    return full === "" ? undefined : (props.cell?.display ?? "");
-  };
-  return (
+  const td = (
     <td
       ref={(el) => {
         props.register(el);
       }}
       role="gridcell"
       class="pc-grid-cell pc-fig"
-      classList={{
-        "pc-grid-input": props.kind === "input",
-        "pc-grid-error": error() !== undefined,
-        "pc-grid-exception": props.cell?.exception === true,
-        "pc-grid-active": props.selected,
-        "pc-grid-marked": props.marked === true,
-        "pc-grid-scalar": props.scalar === true,
-        "pc-grid-scalar-rest": props.scalar === true && props.cell === undefined,
-        "pc-grid-small": fit() !== "fits",
-        "pc-grid-clipped": fit() === "clipped",
-      }}
       aria-colindex={props.colIndex}
-      aria-selected={props.selected}
-      tabIndex={props.active ? 0 : -1}
-      title={title()}
       data-col={props.dataCol}
     >
       <Show when={props.cell?.exception === true}>
@@ -103,5 +82,40 @@ export function GridCell(props: GridCellProps) {
         )}
       </Show>
     </td>
-  );
+  ) as HTMLTableCellElement;
+  createRenderEffect(() => {
+    const cell = props.cell;
+    const e = cell?.error;
+    const exception = cell?.exception === true;
+    const scalar = props.scalar === true;
+    const fit = cell === undefined || e !== undefined ? "fits" : figureFit(cell.display);
+    const list = td.classList;
+    list.toggle("pc-grid-input", props.kind === "input");
+    list.toggle("pc-grid-error", e !== undefined);
+    list.toggle("pc-grid-exception", exception);
+    list.toggle("pc-grid-scalar", scalar);
+    list.toggle("pc-grid-scalar-rest", scalar && cell === undefined);
+    list.toggle("pc-grid-small", fit !== "fits");
+    list.toggle("pc-grid-clipped", fit === "clipped");
+    const full = fit === "clipped" ? `${cell?.display ?? ""}: ` : "";
+    const title = e
+      ? `${e.code}: ${e.message}`
+      : exception
+        ? `${full}${props.period} uses an exception rule`
+        : scalar
+          ? `${full}One value for every period`
+          : full === ""
+            ? undefined
+            : (cell?.display ?? "");
+    if (title === undefined) td.removeAttribute("title");
+    else if (td.title !== title) td.title = title;
+  });
+  createRenderEffect(() => {
+    const selected = props.selected;
+    td.classList.toggle("pc-grid-active", selected);
+    td.classList.toggle("pc-grid-marked", props.marked === true);
+    td.setAttribute("aria-selected", String(selected));
+    td.tabIndex = props.active ? 0 : -1;
+  });
+  return td;
 }

@@ -35,6 +35,8 @@ export interface LineSource {
 export interface CompileState {
   readonly shapeKey: string;
   readonly names: readonly string[];
+  /** The checked line items compiled: the same object at the same id is the same line item. */
+  readonly items: readonly CheckedLineItem[];
   /** Dimension index of each line item. */
   readonly dims: Int32Array;
   /** Declaration trees: the same tree ({@link sameDecl}) says the text and node ids are unchanged. */
@@ -42,7 +44,11 @@ export interface CompileState {
   /** 1 where a scenario replaced the line item's values. */
   readonly overridden: Uint8Array;
   readonly sources: readonly (LineSource | undefined)[];
+  /** Each source's diagnosis key; undefined where the line item has no source. */
+  readonly diagnosisKeys: readonly (string | undefined)[];
   readonly parts: readonly CompiledParts[];
+  /** Each part's reads, the same arrays, for patching the graph. */
+  readonly reads: readonly (readonly Read[])[];
   readonly lines: readonly EngineLine[];
   readonly lineByName: ReadonlyMap<string, number>;
   readonly structure: PatchedStructure;

@@ -63,12 +63,24 @@ export function compileModel(
   const parts = new Array<CompiledParts>(n);
   const dims = new Int32Array(n);
   const oldIds = new Int32Array(n).fill(-1);
+  const decls = new Array<object>(n);
   // Same line names in the same order: line ids are unchanged, so the graph can be patched.
   let sameIds = previous !== undefined && previous.names.length === n;
   let sameDims = sameIds;
+  // The same checked item object at the same id has the same name and dimension (by the same
+  // dimensions: the shape is unchanged), so the loops below compare it without reading it.
+  const oldItems = previous?.items;
   for (let id = 0; id < n; id++) {
     const item = items[id] as CheckedLineItem;
+    if (previous !== undefined && oldItems?.[id] === item) {
+      names[id] = previous.names[id] as string;
+      dims[id] = previous.dims[id] as number;
+      decls[id] = previous.decls[id] as object;
+      oldIds[id] = id;
+      continue;
+    }
     names[id] = item.name;
+    decls[id] = item.decl;
     const dim = item.dimension === undefined ? -1 : (dimIndex.get(item.dimension) ?? -1);
     dims[id] = dim;
     let oldId = -1;
@@ -79,8 +91,8 @@ export function compileModel(
     }
     oldIds[id] = oldId;
   }
-  const decls = items.map((item) => item.decl);
   const diagnoses = diagnosesOf(checked);
+  const diagnosisKeys = new Array<string | undefined>(n);
   const overridden = new Uint8Array(n);
   for (const id of overrides.keys()) if (id >= 0 && id < n) overridden[id] = 1;
   for (let id = 0; id < n; id++) {
@@ -95,12 +107,13 @@ export function compileModel(
       previous !== undefined &&
       sameIds &&
       sameDims &&
-      sameDecl(previous.decls[id] as object, item.decl) &&
       overridden[id] === 0 &&
       previous.overridden[id] === 0 &&
-      previous.sources[id]?.diagnosis === diagnosisKey
+      previous.diagnosisKeys[id] === diagnosisKey &&
+      (oldItems?.[id] === item || sameDecl(previous.decls[id] as object, item.decl))
     ) {
       sources[id] = previous.sources[id];
+      diagnosisKeys[id] = diagnosisKey;
       parts[id] = previous.parts[id] as CompiledParts;
       continue;
     }
@@ -109,6 +122,7 @@ export function compileModel(
     const source =
       cache === undefined ? undefined : lineSource(item, checked, dim, override, diagnosisKey);
     sources[id] = source;
+    diagnosisKeys[id] = source?.diagnosis;
     const oldSource = oldId < 0 ? undefined : previous?.sources[oldId];
     const oldParts = oldId < 0 ? undefined : previous?.parts[oldId];
     parts[id] =
@@ -119,14 +133,14 @@ export function compileModel(
         ? oldParts
         : compileParts(item, scope, dim, override, oldParts, diagnosis);
   }
-  const reads = parts.map((p) => p.reads);
+  const reads = new Array<readonly Read[]>(n);
+  for (let id = 0; id < n; id++) {
+    const p = parts[id] as CompiledParts;
+    reads[id] = previous?.parts[id] === p ? (previous.reads[id] as readonly Read[]) : p.reads;
+  }
   const structure =
     previous !== undefined && sameIds
-      ? patchStructure(
-          previous.structure,
-          previous.parts.map((p) => p.reads),
-          reads,
-        )
+      ? patchStructure(previous.structure, previous.reads, reads)
       : buildStructure(reads);
   const { graph, plan } = structure;
 
@@ -156,9 +170,20 @@ export function compileModel(
   const lines = new Array<EngineLine>(n);
   for (let id = 0; id < n; id++) {
     const item = items[id] as CheckedLineItem;
+    const p = parts[id] as CompiledParts;
+    // Every field of the line follows from the item, its parts and its scalar flag (and the
+    // shape, which is unchanged while there is a previous compile).
+    if (
+      previous !== undefined &&
+      oldItems?.[id] === item &&
+      previous.parts[id] === p &&
+      previous.scalar[id] === scalar[id]
+    ) {
+      lines[id] = previous.lines[id] as EngineLine;
+      continue;
+    }
     const oldId = oldIds[id] as number;
     const old = oldId < 0 ? undefined : previous?.lines[oldId];
-    const p = parts[id] as CompiledParts;
     const dim = dims[id] as number;
     const isScalar = hasCells && scalar[id] === 1;
     lines[id] =
@@ -173,11 +198,14 @@ export function compileModel(
   cache?.finish({
     shapeKey,
     names,
+    items,
     dims,
     decls,
     overridden,
     sources,
+    diagnosisKeys,
     parts,
+    reads,
     lines,
     lineByName,
     structure,

@@ -104,4 +104,19 @@ v4 = v3[-1]
     expect(v4?.cells.map((c) => c.value)).toEqual(["5", "1"]);
     expect(comparable(incremental)).toEqual(comparable(fresh));
   });
+
+  it("evaluates a line per period again when a line below it that it reads stops being one value", () => {
+    // c's declaration and checked item are unchanged (and not moved); only its scalar flag changes.
+    const text = (a: string): string => `model "Scalar"
+periods 2019/20 .. 2020/21
+c (number) = a + 1
+input a (number) =${a}
+`;
+    const { incremental, fresh } = bothWays(text(" 1"), text("\n  | 2019/20 : 1\n  | 2020/21 : 2"));
+    expect(incremental.lines.find((l) => l.key === "c")?.cells.map((c) => c.value)).toEqual([
+      "2",
+      "3",
+    ]);
+    expect(comparable(incremental)).toEqual(comparable(fresh));
+  });
 });

@@ -3,7 +3,7 @@ import type { Code } from "./eval/code";
 import { makeFrame } from "./eval/frame";
 import { evaluate } from "./eval/interpreter";
 import type { Value } from "./eval/value";
-import type { EngineLine } from "./model";
+import type { EngineLine, EngineRule } from "./model";
 import { formatDisplay, isDecimal, ZERO, type Decimal } from "./num";
 import type { Evaluation } from "./recompute";
 import type { DiagnosticSnapshot } from "./snapshot";
@@ -22,6 +22,9 @@ interface RelativeWarning {
 /** Warnings already worked out, by the cell array of the line they are about. */
 const cache = new WeakMap<readonly Value[], readonly RelativeWarning[]>();
 
+/** Each line's schedule calls, by its rules array (kept by the compile cache while unchanged). */
+const callsCache = new WeakMap<readonly EngineRule[], readonly CallCode[]>();
+
 /**
  * P4011 warnings for loan and MRP schedules cut off at the model's last period (issue 11.9):
  * each `loan_*(adv, rate, term, method)` or `mrp(adv, life, "straight_line" | "annuity", ...)`
@@ -37,7 +40,11 @@ export function horizonWarnings(evaluation: Evaluation): DiagnosticSnapshot[] {
   if (last < 0) return out;
   for (const line of model.lines) {
     if (line.kind !== "calc") continue;
-    const calls = scheduleCalls(line);
+    let calls = callsCache.get(line.rules);
+    if (calls === undefined) {
+      calls = scheduleCalls(line);
+      callsCache.set(line.rules, calls);
+    }
     if (calls.length === 0) continue;
     const cells = evaluation.values[line.id] as readonly Value[];
     let warnings = cache.get(cells);

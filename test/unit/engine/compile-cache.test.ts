@@ -61,43 +61,47 @@ ${scenario}`;
       const cache = new CompileCache();
       return texts.map((t) => compileModel(front.check(t), scenario, cache));
     }
+    const must = <T>(value: T | undefined): T => {
+      if (value === undefined) throw new Error("expected a value");
+      return value;
+    };
     const fresh = (t: string, scenario: string | null = null) =>
       compileModel(checkModel(t), scenario);
 
     it("reuses the compiled parts of the moved, unchanged line items", () => {
       const [first, next] = edits([moved("1", "£"), moved("1000", "£")]);
-      expect(line(next!, "c")?.rules).toBe(line(first!, "c")?.rules);
-      expect(line(next!, "d")?.rules).toBe(line(first!, "d")?.rules);
+      expect(line(must(next), "c")?.rules).toBe(line(must(first), "c")?.rules);
+      expect(line(must(next), "d")?.rules).toBe(line(must(first), "d")?.rules);
       // The moved lines carry their new spans.
-      expect(line(next!, "d")?.span.from).toBe((line(first!, "d")?.span.from ?? 0) + 3);
-      expect(next!.model).toEqual(fresh(moved("1000", "£")).model);
+      expect(line(must(next), "d")?.span.from).toBe((line(must(first), "d")?.span.from ?? 0) + 3);
+      expect(must(next).model).toEqual(fresh(moved("1000", "£")).model);
     });
 
     it("compiles a moved line again when the edit above gives it an error", () => {
       // a becomes a plain number: c = a + b adds a number to £, a unit error in c.
       const texts = [moved("1", "£"), moved("1000")];
       const [, next] = edits(texts);
-      expect(line(next!, "c")?.rules[0]?.code).toMatchObject({ kind: "const" });
-      expect(next!.model).toEqual(fresh(texts[1]!).model);
+      expect(line(must(next), "c")?.rules[0]?.code).toMatchObject({ kind: "const" });
+      expect(must(next).model).toEqual(fresh(must(texts[1])).model);
       // And again when the error goes away.
       const [, , back] = edits([...texts, moved("1", "£")]);
-      expect(back!.model).toEqual(fresh(moved("1", "£")).model);
+      expect(must(back).model).toEqual(fresh(moved("1", "£")).model);
     });
 
     it("gives a moved input its scenario's new values", () => {
       const scenario = (b: string) => `scenario alt "Alt" {\n  b = ${b}\n}\n`;
       const texts = [moved("1", "£", scenario("7")), moved("1000", "£", scenario("8"))];
       const [, next] = edits(texts, "alt");
-      expect(line(next!, "b")?.inputs.map(String)).toEqual(["8", "8"]);
-      expect(next!.model).toEqual(fresh(texts[1]!, "alt").model);
+      expect(line(must(next), "b")?.inputs.map(String)).toEqual(["8", "8"]);
+      expect(must(next).model).toEqual(fresh(must(texts[1]), "alt").model);
     });
 
     it("compiles a moved line again when a line inserted above shifts the ids it reads", () => {
       const before = moved("1", "£");
       const after = before.replace("input a", "input z (£) = 5\ninput a");
       const [first, next] = edits([before, after]);
-      expect(line(next!, "c")?.rules).not.toBe(line(first!, "c")?.rules);
-      expect(next!.model).toEqual(fresh(after).model);
+      expect(line(must(next), "c")?.rules).not.toBe(line(must(first), "c")?.rules);
+      expect(must(next).model).toEqual(fresh(after).model);
     });
 
     it("compiles again when two lines above swap places", () => {
@@ -107,7 +111,7 @@ ${scenario}`;
         "input b (£) = 10\ninput a (£) = 1",
       );
       const [, next] = edits([before, after]);
-      expect(next!.model).toEqual(fresh(after).model);
+      expect(must(next).model).toEqual(fresh(after).model);
     });
   });
 

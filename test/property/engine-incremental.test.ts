@@ -27,7 +27,7 @@ interface Model {
 type Edit =
   | { readonly kind: "set-input"; readonly at: number; readonly values: readonly number[] }
   | { readonly kind: "set-formula"; readonly at: number; readonly expr: string }
-  | { readonly kind: "add"; readonly name: string; readonly def: Def }
+  | { readonly kind: "add"; readonly name: string; readonly def: Def; readonly at: number }
   | { readonly kind: "remove"; readonly at: number }
   | { readonly kind: "move"; readonly at: number }
   | { readonly kind: "scenario"; readonly name: string | null }
@@ -65,7 +65,8 @@ const def: fc.Arbitrary<Def> = fc.oneof(
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("set-input" as const), at: fc.nat(9), values }),
   fc.record({ kind: fc.constant("set-formula" as const), at: fc.nat(9), expr }),
-  fc.record({ kind: fc.constant("add" as const), name, def }),
+  // Added anywhere, so a line may land above the lines it reads or below those reading it.
+  fc.record({ kind: fc.constant("add" as const), name, def, at: fc.nat(9) }),
   fc.record({ kind: fc.constant("remove" as const), at: fc.nat(9) }),
   fc.record({ kind: fc.constant("move" as const), at: fc.nat(9) }),
   fc.record({ kind: fc.constant("scenario" as const), name: fc.constantFrom(null, "alt", "gone") }),
@@ -124,7 +125,7 @@ function apply(m: Model, e: Edit): Model {
     }
     case "add":
       if (lines.some(([n]) => n === e.name)) return m;
-      lines.push([e.name, e.def]);
+      lines.splice(e.at % (lines.length + 1), 0, [e.name, e.def]);
       return { ...m, lines };
     case "remove":
       if (at >= 0) lines.splice(at, 1);

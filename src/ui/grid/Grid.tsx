@@ -1,3 +1,4 @@
+import { GridWidths } from "./widths";
 import {
   For,
   Show,
@@ -51,12 +52,6 @@ interface Active {
 }
 
 const cellId = (key: string, col: number): string => `${key}\u0001${col}`;
-
-/** Column widths in CSS pixels; the table uses fixed layout, so these are what it shows. */
-export const GridWidths = {
-  label: 300,
-  period: 96,
-} as const;
 
 /**
  * Row heights in CSS pixels (grid.css sets the same, and the grid measures the real ones once it

@@ -1,5 +1,6 @@
 import { createRenderEffect, Show } from "solid-js";
 import type { CellDto } from "../../protocol";
+import { GridFonts, GridWidths } from "./widths";
 
 /** Props of one figure cell of the grid. */
 export interface GridCellProps {
@@ -22,12 +23,12 @@ export interface GridCellProps {
 }
 
 /**
- * Room for a figure in a period column: GridWidths.period less the cell's padding (grid.css).
+ * Room for a figure in a period column: its width less the cell's padding.
  * Figure cells do not clip their content (a clip per cell made every frame's compositing cost
  * grow with the cells on screen: docs/performance.md), so a figure that would not fit is shown
  * smaller and, past that, clipped with its full text in the tooltip.
  */
-const figureRoom = 96 - 20;
+const figureRoom = GridWidths.period - GridWidths.padding;
 
 /** A figure's width in CSS pixels, estimated: tabular digits are about 0.56 em, marks 0.32 em. */
 export function figureWidth(display: string, fontPx: number): number {
@@ -41,8 +42,8 @@ export function figureWidth(display: string, fontPx: number): number {
 
 /** How a figure fits its column: as it is, smaller, or clipped (see {@link figureRoom}). */
 export function figureFit(display: string): "fits" | "small" | "clipped" {
-  if (figureWidth(display, 13) <= figureRoom) return "fits";
-  return figureWidth(display, 11.5) <= figureRoom ? "small" : "clipped";
+  if (figureWidth(display, GridFonts.figure) <= figureRoom) return "fits";
+  return figureWidth(display, GridFonts.small) <= figureRoom ? "small" : "clipped";
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The model grid: line items by periods, keyboard-navigable, raising selection and trace events. */
-export { Grid, GridRows, GridWidths, type GridProps, type GridSelection } from "./Grid";
+export { Grid, GridRows, type GridProps, type GridSelection } from "./Grid";
+export { GridWidths } from "./widths";
 export { GridLegend } from "./GridLegend";
 export { moveActive, GridKeys, type GridPosition, type GridBounds } from "./navigation";
 export { LineTable, type RowModel, type TableLayout } from "./rows";

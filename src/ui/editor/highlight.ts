@@ -102,9 +102,11 @@ export function lexVisibleLines(
     } else {
       for (let at = from; at <= to;) {
         const line = doc.lineAt(at);
+        at = line.to + 1;
+        // A range that starts where the one before ended starts on a line already lexed.
+        if (line.from < done) continue;
         for (const t of cache.tokens(lex, line.text))
           out.push({ from: t.from + line.from, to: t.to + line.from, kind: t.kind });
-        at = line.to + 1;
       }
     }
     done = to;

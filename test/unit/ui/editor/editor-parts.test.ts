@@ -77,6 +77,9 @@ describe("lexVisibleLines", () => {
     const expected = whole.filter((t) => t.from >= (lines[0] ?? 0) && t.to <= (lines[1] ?? 0));
     expect(expected.length).toBeGreaterThan(100);
     expect(lexVisibleLines(lexForHighlighting, doc, [a, b])).toEqual(expected);
+    expect(lexVisibleLines(lexForHighlighting, doc, [a, b], new LineTokenCache())).toEqual(
+      expected,
+    );
   });
 
   test("with a line cache, gives the same tokens and lexes only lines it has not seen", () => {

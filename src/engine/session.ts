@@ -12,11 +12,13 @@ import {
   diagnosticSnapshot,
   lineKey,
   linesDelta,
+  sameOrderDelta,
   type LineSnapshotCache,
   type CheckSnapshot,
   type DiagnosticSnapshot,
   type EvalSnapshot,
   type LineSnapshot,
+  type SnapshotDelta,
 } from "./snapshot";
 import { cellsEqual, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel } from "./model";
@@ -86,7 +88,8 @@ interface CheckCacheEntry {
 interface ScenarioState {
   readonly evaluation: Evaluation;
   readonly checked: CheckedModel;
-  readonly lineCache: Map<string, LineSnapshotCache>;
+  /** Each line item's grid lines as last built under this scenario, by position and by name. */
+  lineCache: ByPosition<LineSnapshotCache>;
   readonly checkCache: Map<string, CheckCacheEntry>;
   readonly compileCache: CompileCache;
 }
@@ -99,11 +102,12 @@ export function createEngine(): Engine {
   let active: string | null = null;
   const states = new Map<string, ScenarioState>();
   const keyOf = (s: string | null): string => (s === null ? "\u0000base" : s);
-  /** The cells of each line (by name) in the last snapshot, to report what changed. */
-  let shown = new Map<string, readonly Value[]>();
-  /** The lines of the last snapshot, by key and in order, for its successor's delta. */
-  let shownLines = new Map<string, LineSnapshot>();
-  let shownOrder: readonly string[] = [];
+  /** The cells of each line item in the last snapshot, to report what changed. */
+  let shown = new ByPosition<readonly Value[]>([], []);
+  /** The lines of the last snapshot, in order, for its successor's delta. */
+  let shownLines: readonly LineSnapshot[] = [];
+  /** Whether no key occurs twice in `shownLines`. */
+  let shownUnique = true;
 
   function state(scenario: string | null): ScenarioState {
     const known = scenario === null || checked.scenarios.some((s) => s.name === scenario);
@@ -120,7 +124,7 @@ export function createEngine(): Engine {
     const next: ScenarioState = {
       evaluation,
       checked,
-      lineCache: existing?.lineCache ?? new Map<string, LineSnapshotCache>(),
+      lineCache: existing?.lineCache ?? new ByPosition<LineSnapshotCache>([], []),
       checkCache: existing?.checkCache ?? new Map<string, CheckCacheEntry>(),
       compileCache,
     };
@@ -132,30 +136,44 @@ export function createEngine(): Engine {
     const s = state(active);
     const model = s.evaluation.compiled.model;
     const lines: LineSnapshot[] = [];
-    const liveLines = new Set<string>();
     const changed: string[] = [];
-    const nowShown = new Map<string, readonly Value[]>();
+    const count = model.lines.length;
+    const names = new Array<string>(count);
+    const entries = new Array<LineSnapshotCache>(count);
+    const cellsOf = new Array<readonly Value[]>(count);
+    // Whether the grid lines so far have the keys of the last snapshot's, in the same places.
+    let sameKeys = true;
     for (const line of model.lines) {
       const cells = s.evaluation.values[line.id] as readonly Value[];
-      const cached = s.lineCache.get(line.name);
+      const cached = s.lineCache.get(line.id, line.name);
       const entry = cachedLineSnapshots(line, model, cells, cached);
-      if (entry !== cached) s.lineCache.set(line.name, entry);
-      liveLines.add(line.name);
-      for (const snap of entry.snaps) lines.push(snap);
-      nowShown.set(line.name, cells);
-      const before = shown.get(line.name);
+      names[line.id] = line.name;
+      entries[line.id] = entry;
+      cellsOf[line.id] = cells;
+      for (const snap of entry.snaps) {
+        if (sameKeys && shownLines[lines.length]?.key !== snap.key) sameKeys = false;
+        lines.push(snap);
+      }
+      const before = shown.get(line.id, line.name);
       if (before === undefined || (before !== cells && !cellsEqual(before, cells))) {
         for (const snap of entry.snaps) changed.push(snap.key);
       }
     }
-    if (s.lineCache.size > liveLines.size) {
-      for (const name of [...s.lineCache.keys()])
-        if (!liveLines.has(name)) s.lineCache.delete(name);
+    s.lineCache = new ByPosition(names, entries);
+    shown = new ByPosition(names, cellsOf);
+    let delta: SnapshotDelta;
+    if (sameKeys && shownUnique && lines.length === shownLines.length) {
+      delta = sameOrderDelta(shownLines, lines);
+    } else {
+      const before = new Map(shownLines.map((l) => [l.key, l]));
+      delta = linesDelta(
+        before,
+        shownLines.map((l) => l.key),
+        lines,
+      );
+      shownUnique = new Set(lines.map((l) => l.key)).size === lines.length;
     }
-    shown = nowShown;
-    const delta = linesDelta(shownLines, shownOrder, lines);
-    shownLines = new Map(lines.map((l) => [l.key, l]));
-    shownOrder = lines.map((l) => l.key);
+    shownLines = lines;
     const usedChecks = new Set<string>();
     const checks = model.checks.map((check, i): CheckSnapshot => {
       const reads = check.reads.map((id) => s.evaluation.values[id] as readonly Value[]);
@@ -240,6 +258,29 @@ export function createEngine(): Engine {
     },
     checked: () => checked,
   };
+}
+
+/**
+ * Values kept per line item from one snapshot to the next, found by the line item's position when
+ * the name there is the same (the usual edit), else by name.
+ */
+class ByPosition<T> {
+  private byName: Map<string, T> | undefined;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly values: readonly T[],
+  ) {}
+
+  get(id: number, name: string): T | undefined {
+    if (this.names[id] === name) return this.values[id];
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (let i = 0; i < this.names.length; i++)
+        this.byName.set(this.names[i] as string, this.values[i] as T);
+    }
+    return this.byName.get(name);
+  }
 }
 
 /**

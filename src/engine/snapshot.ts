@@ -249,8 +249,65 @@ function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is L
 }
 
 /**
+ * Whether two compilations of a line item differ in nothing the grid shows but their span (and
+ * id): what the compile cache makes of a declaration that text inserted above it only moved.
+ */
+function sameButSpan(a: EngineLine, b: EngineLine): boolean {
+  return (
+    a.name === b.name &&
+    a.label === b.label &&
+    a.section === b.section &&
+    a.kind === b.kind &&
+    a.unit === b.unit &&
+    a.decimals === b.decimals &&
+    a.dim === b.dim &&
+    a.memberCount === b.memberCount &&
+    a.source === b.source &&
+    a.rules === b.rules &&
+    a.ruleOf === b.ruleOf &&
+    a.scalar === b.scalar
+  );
+}
+
+/** A grid line with every field of `snap` but its span. */
+function withSpan(snap: LineSnapshot, from: number, to: number): LineSnapshot {
+  // Written out rather than spread: grid lines come in several shapes, and a spread of many
+  // shapes takes V8's slow path.
+  const next: Mutable<LineSnapshot> = {
+    key: snap.key,
+    name: snap.name,
+    label: snap.label,
+    section: snap.section,
+    kind: snap.kind,
+    unit: snap.unit,
+    cells: snap.cells,
+    from,
+    to,
+  };
+  if (snap.member !== undefined) next.member = snap.member;
+  if (snap.scalar !== undefined) next.scalar = snap.scalar;
+  if (snap.source !== undefined) next.source = snap.source;
+  return next;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A cache entry; always built here, so that every entry has one shape. */
+function cacheEntry(
+  line: EngineLine,
+  shapeKey: string,
+  values: readonly Value[],
+  format: string,
+  rows: readonly RowCells[],
+  snaps: readonly LineSnapshot[],
+): LineSnapshotCache {
+  return { line, shapeKey, values, format, rows, snaps };
+}
+
+/**
  * The grid lines of one line item (one per member), from its cells, reusing what `previous`
- * (the same line item's last result) already formatted.
+ * (the same line item's last result) already formatted. A line item that only moved keeps its
+ * formatted cells and gets copies of its grid lines with the new span.
  */
 export function cachedLineSnapshots(
   line: EngineLine,
@@ -258,22 +315,33 @@ export function cachedLineSnapshots(
   values: readonly Value[],
   previous: LineSnapshotCache | undefined,
 ): LineSnapshotCache {
-  if (
-    previous !== undefined &&
-    previous.line === line &&
-    previous.values === values &&
-    previous.shapeKey === model.shapeKey
-  )
-    return previous;
-  const format = formatKey(line);
+  const sameShape = previous !== undefined && previous.shapeKey === model.shapeKey;
+  if (sameShape && previous.line === line && previous.values === values) return previous;
+  if (sameShape && previous.values === values && sameButSpan(previous.line, line)) {
+    const { from, to } = line.span;
+    const snaps = previous.snaps.map((s) => withSpan(s, from, to));
+    return cacheEntry(line, previous.shapeKey, values, previous.format, previous.rows, snaps);
+  }
+  // The format depends on the unit, decimals, scalar flag and exception rules: when those are the
+  // same objects as before, so is the format, without building its key.
+  const before = previous?.line;
+  const format =
+    before !== undefined &&
+    before.unit === line.unit &&
+    before.decimals === line.decimals &&
+    before.scalar === line.scalar &&
+    before.rules === line.rules &&
+    before.ruleOf === line.ruleOf
+      ? (previous as LineSnapshotCache).format
+      : formatKey(line);
   const sameFormat =
-    previous !== undefined &&
+    sameShape &&
     previous.format === format &&
-    previous.shapeKey === model.shapeKey &&
     previous.rows.length === line.memberCount &&
     previous.values.length === values.length;
   const reuseCells = sameFormat && previous.values === values;
   const dim = model.dimensions[line.dim];
+  const P = model.periods.length;
   const rows = new Array<RowCells>(line.memberCount);
   const snaps = new Array<LineSnapshot>(line.memberCount);
   let same = reuseCells && previous.snaps.length === line.memberCount;
@@ -281,36 +349,47 @@ export function cachedLineSnapshots(
     // Values recomputed but equal (other members of a table whose one cell was edited) keep
     // their formatted row.
     const row =
-      reuseCells ||
-      (sameFormat &&
-        sameRow(previous.values, values, m * model.periods.length, model.periods.length))
+      reuseCells || (sameFormat && sameRow(previous.values, values, m * P, P))
         ? (previous.rows[m] as RowCells)
         : rowCells(line, model, values, m);
     rows[m] = row;
-    const member = dim?.members[m]?.name;
-    const next: LineSnapshot = {
-      key: lineKey(line, model, m),
-      name: line.name,
-      ...(member === undefined ? {} : { member }),
-      label: line.label,
-      section: line.section,
-      kind: line.kind,
-      unit: line.unit,
-      cells: row.cells,
-      ...(row.scalar === undefined ? {} : { scalar: row.scalar }),
-      ...(line.source === undefined ? {} : { source: line.source }),
-      from: line.span.from,
-      to: line.span.to,
-    };
-    const before = previous?.snaps[m];
-    if (sameLine(before, next)) snaps[m] = before;
+    const next = lineSnapshot(line, model, dim, m, row);
+    const old = previous?.snaps[m];
+    if (sameLine(old, next)) snaps[m] = old;
     else {
       same = false;
       snaps[m] = next;
     }
   }
-  if (same && previous !== undefined) return { ...previous, line, shapeKey: model.shapeKey };
-  return { line, shapeKey: model.shapeKey, values, format, rows, snaps };
+  if (same && previous !== undefined)
+    return cacheEntry(line, model.shapeKey, values, format, previous.rows, previous.snaps);
+  return cacheEntry(line, model.shapeKey, values, format, rows, snaps);
+}
+
+/** The grid line of member `m` of `line` (of dimension `dim`), with its formatted row. */
+function lineSnapshot(
+  line: EngineLine,
+  model: EngineModel,
+  dim: EngineModel["dimensions"][number] | undefined,
+  m: number,
+  row: RowCells,
+): LineSnapshot {
+  const member = dim?.members[m]?.name;
+  const next: Mutable<LineSnapshot> = {
+    key: lineKey(line, model, m),
+    name: line.name,
+    label: line.label,
+    section: line.section,
+    kind: line.kind,
+    unit: line.unit,
+    cells: row.cells,
+    from: line.span.from,
+    to: line.span.to,
+  };
+  if (member !== undefined) next.member = member;
+  if (row.scalar !== undefined) next.scalar = row.scalar;
+  if (line.source !== undefined) next.source = line.source;
+  return next;
 }
 
 /** A language diagnostic as plain data, with its line item named. */
@@ -331,9 +410,24 @@ export function diagnosticSnapshot(d: Diagnostic, model: EngineModel): Diagnosti
   };
 }
 
+/** Whether two grid lines differ in nothing but their span and perhaps their cells. */
+function sameButCellsAndSpan(a: LineSnapshot, b: LineSnapshot): boolean {
+  return (
+    a.scalar === b.scalar &&
+    a.key === b.key &&
+    a.name === b.name &&
+    a.member === b.member &&
+    a.label === b.label &&
+    a.section === b.section &&
+    a.kind === b.kind &&
+    a.unit === b.unit &&
+    a.source === b.source
+  );
+}
+
 /** Whether two lines differ in nothing but their span. */
 function onlyMoved(a: LineSnapshot, b: LineSnapshot): boolean {
-  return sameLine(a, { ...b, from: a.from, to: a.to });
+  return a.cells === b.cells && sameButCellsAndSpan(a, b);
 }
 
 /** Two cells show and mean the same (equal values, display, exception flag and error). */
@@ -364,11 +458,38 @@ export function sameCellSnapshot(
 function changedCols(a: LineSnapshot, b: LineSnapshot): number[] | null {
   if (a.scalar !== undefined || b.scalar !== undefined || a.cells.length !== b.cells.length)
     return null;
-  if (!sameLine(a, { ...b, cells: a.cells, from: a.from, to: a.to })) return null;
+  if (!sameButCellsAndSpan(a, b)) return null;
   const cols: number[] = [];
   for (let i = 0; i < a.cells.length; i++)
     if (!sameCellSnapshot(a.cells[i], b.cells[i])) cols.push(i);
   return cols;
+}
+
+/**
+ * The delta from `before` to `lines` when both have the same keys in the same order, none twice
+ * (the usual edit: no line added, removed or renamed). Compares by position, so an unchanged line
+ * costs one comparison.
+ */
+export function sameOrderDelta(
+  before: readonly LineSnapshot[],
+  lines: readonly LineSnapshot[],
+): SnapshotDelta {
+  const changed: LineSnapshot[] = [];
+  const cells: ChangedCells[] = [];
+  const moved: MovedLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineSnapshot;
+    const old = before[i] as LineSnapshot;
+    if (old === line) continue;
+    if (onlyMoved(old, line)) {
+      moved.push({ key: line.key, from: line.from, to: line.to });
+      continue;
+    }
+    changed.push(line);
+    const cols = changedCols(old, line);
+    if (cols !== null) cells.push({ key: line.key, cols });
+  }
+  return { lines: changed, moved, removed: [], cells };
 }
 
 /** The delta from the lines `before` (by key, in `beforeOrder`) to `lines`. */

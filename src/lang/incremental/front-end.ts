@@ -44,8 +44,8 @@ interface Tables {
 
 /** The check of one declaration, as it was last made. */
 interface DeclResult<T> {
-  /** The declaration's own interface (see {@link FrontEnd}). */
-  readonly self: string;
+  /** The declaration's own interface (see {@link FrontEnd}), compared part by part. */
+  readonly self: Interface;
   readonly lookups: Kept;
   /** Updated in place when the declaration moves (a new object, so earlier models keep theirs). */
   value: T;
@@ -132,14 +132,53 @@ export function checkModel(text: string): M.CheckedModel {
   return new FrontEnd({ reuse: false }).check(text);
 }
 
-/** Recorded lookups kept compactly: key, fingerprint, key, fingerprint, … */
+/**
+ * Recorded lookups kept compactly, with each key split into its kind and name once (so that
+ * checking them again allocates nothing): kind, name, fingerprint, kind, name, fingerprint, …
+ */
 type Kept = readonly string[];
 
 const keep = (lookups: Lookups): Kept => {
   const out: string[] = [];
-  for (const [key, fingerprint] of lookups) out.push(key, fingerprint);
+  for (const [key, fingerprint] of lookups) out.push(key.charAt(0), key.slice(1), fingerprint);
   return out;
 };
+
+/**
+ * A declaration's own interface as its parts (strings and numbers), compared one by one rather
+ * than joined into one text, which would be built and compared afresh for every declaration on
+ * every keystroke.
+ */
+type Interface = readonly (string | number)[];
+
+function sameInterface(a: Interface, b: Interface): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const noInterface: Interface = [];
+
+/** `item` as checked before, at the place of `decl` (the same declaration, moved). */
+function movedItem(item: M.CheckedLineItem, decl: A.InputDecl | A.CalcDecl): M.CheckedLineItem {
+  // Written out rather than spread: checked items come in several shapes (optional fields), and
+  // a spread over many shapes takes V8's slow path, once for every line below an edit.
+  const next: { -readonly [K in keyof M.CheckedLineItem]: M.CheckedLineItem[K] } = {
+    id: item.id,
+    name: item.name,
+    label: item.label,
+    section: item.section,
+    kind: item.kind,
+    unit: item.unit,
+    definition: item.definition,
+    decl,
+    span: decl.span,
+  };
+  if (item.dimension !== undefined) next.dimension = item.dimension;
+  if (item.source !== undefined) next.source = item.source;
+  if (item.decimals !== undefined) next.decimals = item.decimals;
+  return next;
+}
 
 /** The side table of a declaration without expressions (most inputs), shared. */
 const noEntries: ReadonlyMap<A.NodeId, never> = new Map<A.NodeId, never>();
@@ -166,9 +205,13 @@ class Run {
 
   /** True when every recorded lookup gives the same fingerprint now. */
   private holds(lookups: Kept): boolean {
-    for (let i = 0; i < lookups.length; i += 2) {
-      const key = lookups[i] as string;
-      if (this.fingerprints.current(key, this.typeOf) !== lookups[i + 1]) return false;
+    for (let i = 0; i < lookups.length; i += 3) {
+      const now = this.fingerprints.current(
+        lookups[i] as string,
+        lookups[i + 1] as string,
+        this.typeOf,
+      );
+      if (now !== lookups[i + 2]) return false;
     }
     return true;
   }
@@ -256,11 +299,15 @@ class Run {
   /** The previous result of a declaration if it still holds, else a new check of it. */
   private result<T>(
     decl: A.Decl,
-    self: string,
+    self: Interface,
     previous: DeclResult<T> | undefined,
     check: (checker: ModelChecker) => T,
   ): DeclResult<T> {
-    if (previous !== undefined && previous.self === self && this.holds(previous.lookups)) {
+    if (
+      previous !== undefined &&
+      sameInterface(previous.self, self) &&
+      this.holds(previous.lookups)
+    ) {
       return previous;
     }
     const lookups: Lookups = new Map();
@@ -313,12 +360,18 @@ class Run {
     const lineItems: M.CheckedLineItem[] = [];
     for (const item of table.items) {
       const decl = item.decl;
-      const self = `${item.id}\u0000${item.name}\u0000${item.section}\u0000${declaredKey(item.declared)}\u0000${f.dimension(item.dimension)}`;
+      const self: Interface = [
+        item.id,
+        item.name,
+        item.section,
+        declaredKey(item.declared),
+        f.dimension(item.dimension),
+      ];
       const r = this.result(decl, self, this.previous.items.get(decl.id), (c) => c.lineItem(item));
       this.next.items.set(decl.id, r);
       Run.place(r, decl, diagnostics);
       tablesOf.push(r.tables);
-      if (r.value.decl !== decl) r.value = { ...r.value, decl, span: decl.span };
+      if (r.value.decl !== decl) r.value = movedItem(r.value, decl);
       lineItems.push(r.value);
     }
     const scenarios: M.CheckedScenario[] = [];
@@ -326,7 +379,7 @@ class Run {
     let checkCount = 0;
     for (const decl of ast.decls) {
       if (decl.kind === "scenario") {
-        const r = this.result(decl, "", this.previous.scenarios.get(decl.id), (c) =>
+        const r = this.result(decl, noInterface, this.previous.scenarios.get(decl.id), (c) =>
           c.scenario(decl),
         );
         this.next.scenarios.set(decl.id, r);
@@ -336,7 +389,7 @@ class Run {
         scenarios.push(r.value);
       } else if (decl.kind === "check") {
         const ordinal = ++checkCount;
-        const r = this.result(decl, String(ordinal), this.previous.checks.get(decl.id), (c) =>
+        const r = this.result(decl, [ordinal], this.previous.checks.get(decl.id), (c) =>
           c.check(decl, ordinal),
         );
         this.next.checks.set(decl.id, r);

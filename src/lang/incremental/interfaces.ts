@@ -102,10 +102,8 @@ export class Fingerprints {
     return key;
   }
 
-  /** The fingerprint of a lookup key now (types through `typeOf`). */
-  current(key: string, typeOf: (item: ItemInfo) => Ty): string {
-    const kind = key.charAt(0);
-    const name = key.slice(1);
+  /** The fingerprint now of the lookup whose key is `kind` + `name` (types through `typeOf`). */
+  current(kind: string, name: string, typeOf: (item: ItemInfo) => Ty): string {
     const t = this.table;
     if (kind === "i") return this.item(t.itemsByName.get(name));
     if (kind === "t") {
@@ -114,7 +112,7 @@ export class Fingerprints {
     }
     if (kind === "d") return this.dimension(t.dimensions.get(name));
     if (kind === "o") return t.otherNames.get(name) ?? "";
-    return this.set(key);
+    return this.set(kind + name);
   }
 }
 

@@ -152,6 +152,7 @@ const keep = (lookups: Lookups): Kept => {
 type Interface = readonly (string | number)[];
 
 function sameInterface(a: Interface, b: Interface): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -360,14 +361,21 @@ class Run {
     const lineItems: M.CheckedLineItem[] = [];
     for (const item of table.items) {
       const decl = item.decl;
-      const self: Interface = [
-        item.id,
-        item.name,
-        item.section,
-        declaredKey(item.declared),
-        f.dimension(item.dimension),
-      ];
-      const r = this.result(decl, self, this.previous.items.get(decl.id), (c) => c.lineItem(item));
+      const previous = this.previous.items.get(decl.id);
+      const declared = declaredKey(item.declared);
+      const dimension = f.dimension(item.dimension);
+      const was = previous?.self;
+      // The previous interface itself when every part is the same (no array made).
+      const self: Interface =
+        was !== undefined &&
+        was[0] === item.id &&
+        was[1] === item.name &&
+        was[2] === item.section &&
+        was[3] === declared &&
+        was[4] === dimension
+          ? was
+          : [item.id, item.name, item.section, declared, dimension];
+      const r = this.result(decl, self, previous, (c) => c.lineItem(item));
       this.next.items.set(decl.id, r);
       Run.place(r, decl, diagnostics);
       tablesOf.push(r.tables);

@@ -279,6 +279,9 @@ export class IncrementalParser implements IdSource {
   private nextId = 0;
   /** The chunk texts of the previous parse in order, to find what a changed chunk was. */
   private previous: readonly string[] = [];
+  /** The previous parse's text and chunk starts, to find its chunks that an edit left alone. */
+  private lastText = "";
+  private lastStarts: readonly number[] = [];
 
   /** `rowEditMinChars`: see {@link IncrementalParseTunables} (tests lower it to try every edit). */
   constructor(
@@ -292,8 +295,10 @@ export class IncrementalParser implements IdSource {
   /** Parses `text` as {@link parseModel} does, reusing the trees of unchanged declarations. */
   parse(text: string): ParseResult {
     // Whole-file limits, and lone carriage returns (line ends this chunker does not see).
-    if (text.length > Limits.maxFileChars || /\r(?!\n)/.test(text)) {
+    if (text.length > Limits.maxFileChars || (text.includes("\r") && /\r(?!\n)/.test(text))) {
       this.previous = [];
+      this.lastText = "";
+      this.lastStarts = [];
       return parseWholeRelative(text, this);
     }
     const generation = ++this.generation;
@@ -303,10 +308,13 @@ export class IncrementalParser implements IdSource {
     const sources: string[] = [];
     const previous = this.previous;
     const families = new Set<object>();
+    const same = new Unchanged(this.lastText, this.lastStarts, previous, text);
     for (let k = 0; k < starts.length; k++) {
       const from = starts[k] as number;
       const to = starts[k + 1] ?? text.length;
-      const source = text.slice(from, to);
+      // A chunk the edit did not touch is the previous parse's string, whose hash is known, so
+      // finding it in the cache does not read its text again.
+      const source = same.chunk(from, to) ?? text.slice(from, to);
       sources.push(source);
       let chunk = this.cache.get(source);
       if (chunk === undefined) {
@@ -338,6 +346,8 @@ export class IncrementalParser implements IdSource {
       if (generation - chunk.used >= IncrementalParseTunables.keepFor) this.cache.delete(source);
     }
     this.previous = sources;
+    this.lastText = text;
+    this.lastStarts = starts;
     return {
       ast: { kind: "model-file", id: nodeId(this.next()), span: makeSpan(0, text.length), decls },
       diagnostics: sortDiagnostics(diagnostics),
@@ -370,6 +380,55 @@ export class IncrementalParser implements IdSource {
       used: 0,
       family: {},
     };
+  }
+}
+
+/**
+ * Finds, for a chunk of a new text, the same chunk of the previous text when the edit between
+ * them did not touch it: a chunk wholly inside the text both share at the start, or wholly inside
+ * the text both share at the end (moved by the edit's change of length). Chunks are asked for in
+ * order, so the search through the previous chunk starts only moves forward.
+ */
+class Unchanged {
+  private readonly prefix: number;
+  private readonly suffixFrom: number;
+  private readonly shift: number;
+  private j = 0;
+
+  constructor(
+    private readonly before: string,
+    private readonly starts: readonly number[],
+    private readonly sources: readonly string[],
+    text: string,
+  ) {
+    const n = Math.min(before.length, text.length);
+    let p = 0;
+    if (sources.length === starts.length)
+      while (p < n && before.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let q = 0;
+    if (sources.length === starts.length) {
+      while (
+        q < n - p &&
+        before.charCodeAt(before.length - 1 - q) === text.charCodeAt(text.length - 1 - q)
+      )
+        q++;
+    }
+    this.prefix = p;
+    this.suffixFrom = text.length - q;
+    this.shift = text.length - before.length;
+  }
+
+  /** The previous text's string for the chunk `[from, to)` of the new text, if unchanged. */
+  chunk(from: number, to: number): string | undefined {
+    let at: number;
+    if (to <= this.prefix) at = from;
+    else if (from >= this.suffixFrom) at = from - this.shift;
+    else return undefined;
+    const starts = this.starts;
+    while (this.j < starts.length && (starts[this.j] as number) < at) this.j++;
+    if (starts[this.j] !== at) return undefined;
+    const end = starts[this.j + 1] ?? this.before.length;
+    return end === at + (to - from) ? this.sources[this.j] : undefined;
   }
 }
 

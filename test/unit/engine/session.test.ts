@@ -227,6 +227,41 @@ describe("snapshot delta", () => {
   });
 });
 
+describe("snapshot caches across edits", () => {
+  const byArea = (top: string) => `model "Moved"
+periods 2019/20 .. 2020/21
+dimension area = north, south
+${top}input cost by area (number) =
+  table    2019/20  2020/21
+  north    1        2
+  south    3        4
+total (number) = sum(cost over area)
+`;
+
+  it("a dimensioned line moved by an edit above keeps its members and formatted cells", () => {
+    const engine = createEngine();
+    const first = engine.update(byArea("input x (number) = 1\n"));
+    const next = engine.update(byArea("input x (number) = 100\n"));
+    const before = first.lines.filter((l) => l.name === "cost");
+    const after = next.lines.filter((l) => l.name === "cost");
+    expect(after.map((l) => l.member)).toEqual(["north", "south"]);
+    expect(after.map((l) => l.from)).toEqual(before.map((l) => l.from + 2));
+    // The cells were not formatted again: the same objects, with the new span.
+    expect(after[0]?.cells).toBe(before[0]?.cells);
+    expect(next.delta.moved.map((m) => m.key)).toEqual(["cost[north]", "cost[south]", "total"]);
+  });
+
+  it("finds a line's cache by name when a line added above shifts every position", () => {
+    const engine = createEngine();
+    const first = engine.update(byArea(""));
+    const next = engine.update(byArea("input x (number) = 1\n"));
+    const cost = (s: typeof first) => s.lines.find((l) => l.key === "cost[south]");
+    expect(cost(next)?.cells).toBe(cost(first)?.cells);
+    expect(next.delta.order?.[0]).toBe("x");
+    expect(next.changed).toEqual(["x"]);
+  });
+});
+
 describe("snapshot of a table edit", () => {
   const table = (north: string) => `model "Table"
 periods 2019/20 .. 2020/21

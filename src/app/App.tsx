@@ -94,6 +94,9 @@ export function App(props: {
   });
 
   const evaluation = () => state.evaluation;
+  const errorDiagnostics = createMemo(() =>
+    (evaluation()?.diagnostics ?? []).filter((d) => d.severity === "error"),
+  );
   const scenarioOptions = () => evaluation()?.scenarios ?? [];
   // What follows reads the lines through `state.lines`: the layout notifies only when lines are
   // added, removed or reordered, and a row only when it changed, so a keystroke that changes a
@@ -209,7 +212,15 @@ export function App(props: {
         </Show>
         <Show when={evaluation()}>
           {(ev) => (
-            <MasterCheckBadge masterCheck={ev().masterCheck} onOpen={() => setBottom("checks")} />
+            <MasterCheckBadge
+              masterCheck={ev().masterCheck}
+              errors={errorDiagnostics().length}
+              onOpen={() => setBottom("checks")}
+              onShowErrors={() => {
+                const first = errorDiagnostics()[0];
+                if (first) editor?.revealSpan(first.from, first.to);
+              }}
+            />
           )}
         </Show>
         <button type="button" onClick={() => fileInput?.click()}>

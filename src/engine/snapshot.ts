@@ -30,6 +30,8 @@ export interface LineSnapshot {
   readonly key: string;
   readonly name: string;
   readonly member?: string;
+  /** The member's label from its dimension (`children "People - Children's Services"`), when it has one. */
+  readonly memberLabel?: string;
   readonly label: string;
   readonly section: string;
   readonly kind: "input" | "calc";
@@ -238,6 +240,7 @@ function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is L
     snap.key === next.key &&
     snap.name === next.name &&
     snap.member === next.member &&
+    snap.memberLabel === next.memberLabel &&
     snap.label === next.label &&
     snap.section === next.section &&
     snap.kind === next.kind &&
@@ -288,10 +291,14 @@ export function cachedLineSnapshots(
         : rowCells(line, model, values, m);
     rows[m] = row;
     const member = dim?.members[m]?.name;
+    const memberLabel = dim?.members[m]?.label;
     const next: LineSnapshot = {
       key: lineKey(line, model, m),
       name: line.name,
       ...(member === undefined ? {} : { member }),
+      ...(memberLabel === undefined || memberLabel === "" || memberLabel === member
+        ? {}
+        : { memberLabel }),
       label: line.label,
       section: line.section,
       kind: line.kind,

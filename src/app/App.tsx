@@ -13,7 +13,15 @@ import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
 import { Grid } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
-import { AboutPanel, appName, ModelList, Notices, SaveStatus, VersionList } from "../ui/shell";
+import {
+  AboutPanel,
+  appName,
+  ModelList,
+  nameFromTitle,
+  Notices,
+  SaveStatus,
+  VersionList,
+} from "../ui/shell";
 import { createWorkbenchStore, type WorkbenchCaller } from "../ui/stores";
 import { TracePanel } from "../ui/trace";
 import { rootClass } from "../ui/theme";
@@ -36,6 +44,14 @@ export function App(props: {
   const [side, setSide] = createSignal<SideTab>("models");
   const [compareWith, setCompareWith] = createSignal<string | null>(null);
   const [dragging, setDragging] = createSignal(false);
+  // While another model is being opened (or made), the editor still shows the one before: typing
+  // there would change, and autosave would overwrite, the model the user is leaving. The editor
+  // is inert until the new model is shown.
+  const [switching, setSwitching] = createSignal(0);
+  const switchTo = (work: Promise<unknown>) => {
+    setSwitching((n) => n + 1);
+    void work.finally(() => setSwitching((n) => n - 1));
+  };
   let editor: EditorHandle | undefined;
   let fileInput: HTMLInputElement | undefined;
   let loadedText: string | null = null;
@@ -64,6 +80,36 @@ export function App(props: {
       },
     ),
   );
+
+  // A model takes its text's `model "…"` title as its name while nobody chose one (model-title.ts).
+  // `followed` is the title it had when opened, then each title it took; a title is taken once a
+  // save committed the text it is in, so the list never names a model after text it does not hold.
+  const titles = { id: "", openedAt: 0, followed: null as string | null, pending: "" };
+  createEffect(
+    on(
+      () => state.model?.id,
+      (id) => {
+        titles.id = id ?? "";
+        titles.openedAt = untrack(() => state.revision);
+        titles.followed = null;
+        titles.pending = "";
+      },
+    ),
+  );
+  createEffect(() => {
+    const ev = state.evaluation;
+    const model = state.model;
+    // An evaluation from before the model was opened is the previous model's.
+    if (!ev || !model || model.id !== titles.id || ev.revision < titles.openedAt) return;
+    titles.followed ??= ev.title;
+    if (state.save.kind !== "saved" || ev.revision !== state.revision) return;
+    const others = state.models.filter((m) => m.id !== model.id).map((m) => m.name);
+    const next = nameFromTitle(model.name, ev.title, titles.followed, others);
+    if (next === null || next === titles.pending) return;
+    titles.followed = ev.title;
+    titles.pending = next;
+    void actions.adoptTitle(model.id, next);
+  });
 
   // Performance marks for the keystroke-to-grid benchmark (docs/performance.md).
   createEffect(
@@ -94,6 +140,9 @@ export function App(props: {
   });
 
   const evaluation = () => state.evaluation;
+  const errorDiagnostics = createMemo(() =>
+    (evaluation()?.diagnostics ?? []).filter((d) => d.severity === "error"),
+  );
   const scenarioOptions = () => evaluation()?.scenarios ?? [];
   // What follows reads the lines through `state.lines`: the layout notifies only when lines are
   // added, removed or reordered, and a row only when it changed, so a keystroke that changes a
@@ -149,7 +198,7 @@ export function App(props: {
   };
 
   const importFiles = (files: FileList | null | undefined) => {
-    for (const file of Array.from(files ?? [])) void actions.importFile(file);
+    for (const file of Array.from(files ?? [])) switchTo(actions.importFile(file));
   };
 
   const runCompare = (other: string | null) => {
@@ -185,7 +234,7 @@ export function App(props: {
     <div class={`${rootClass} pc-app`} classList={{ "pc-dragging": dragging() }}>
       <header class="pc-app-header">
         <h1 class="pc-brand">{appName}</h1>
-        <span class="pc-model-name" title="Open model">
+        <span class="pc-model-name" title={`Open model: ${state.model?.name ?? ""}`}>
           {state.model?.name ?? ""}
         </span>
         <SaveStatus
@@ -209,7 +258,15 @@ export function App(props: {
         </Show>
         <Show when={evaluation()}>
           {(ev) => (
-            <MasterCheckBadge masterCheck={ev().masterCheck} onOpen={() => setBottom("checks")} />
+            <MasterCheckBadge
+              masterCheck={ev().masterCheck}
+              errors={errorDiagnostics().length}
+              onOpen={() => setBottom("checks")}
+              onShowErrors={() => {
+                const first = errorDiagnostics()[0];
+                if (first) editor?.revealSpan(first.from, first.to);
+              }}
+            />
           )}
         </Show>
         <button type="button" onClick={() => fileInput?.click()}>
@@ -267,18 +324,20 @@ export function App(props: {
             models={state.models}
             templates={state.templates}
             currentId={state.model?.id ?? null}
-            onOpen={(id) => void actions.open(id)}
-            onCreate={(name, template) => void actions.create(name, template)}
+            onOpen={(id) => switchTo(actions.open(id))}
+            onCreate={(name, template) => switchTo(actions.create(name, template))}
             onRename={(id, name) => void actions.rename(id, name)}
-            onDuplicate={(id) => void actions.duplicate(id)}
-            onDelete={(id) => void actions.remove(id)}
+            onDuplicate={(id) => switchTo(actions.duplicate(id))}
+            onDelete={(id) =>
+              id === state.model?.id ? switchTo(actions.remove(id)) : void actions.remove(id)
+            }
           />
         </Show>
         <Show when={side() === "history"}>
           <VersionList
             versions={state.versions}
             currentRev={state.model?.rev ?? 0}
-            onRestore={(id) => void actions.restoreVersion(id)}
+            onRestore={(id) => switchTo(actions.restoreVersion(id))}
             onSaveVersion={(label) => void actions.saveNow(label || undefined)}
           />
         </Show>
@@ -287,7 +346,17 @@ export function App(props: {
         </Show>
       </aside>
 
-      <section class="pc-editor-pane" aria-label="Model text">
+      <section
+        class="pc-editor-pane"
+        aria-label="Model text"
+        aria-busy={switching() > 0}
+        inert={switching() > 0}
+      >
+        <Show when={switching() > 0}>
+          <p class="pc-switching" role="status">
+            Opening the model…
+          </p>
+        </Show>
         <Show when={state.started}>
           <FormulaEditor
             initialText={state.text}

@@ -30,6 +30,8 @@ export interface LineSnapshot {
   readonly key: string;
   readonly name: string;
   readonly member?: string;
+  /** The member's label from its dimension (`children "People - Children's Services"`), when it has one. */
+  readonly memberLabel?: string;
   readonly label: string;
   readonly section: string;
   readonly kind: "input" | "calc";
@@ -238,6 +240,7 @@ function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is L
     snap.key === next.key &&
     snap.name === next.name &&
     snap.member === next.member &&
+    snap.memberLabel === next.memberLabel &&
     snap.label === next.label &&
     snap.section === next.section &&
     snap.kind === next.kind &&
@@ -285,6 +288,7 @@ function withSpan(snap: LineSnapshot, from: number, to: number): LineSnapshot {
     to,
   };
   if (snap.member !== undefined) next.member = snap.member;
+  if (snap.memberLabel !== undefined) next.memberLabel = snap.memberLabel;
   if (snap.scalar !== undefined) next.scalar = snap.scalar;
   if (snap.source !== undefined) next.source = snap.source;
   return next;
@@ -375,6 +379,7 @@ function lineSnapshot(
   row: RowCells,
 ): LineSnapshot {
   const member = dim?.members[m]?.name;
+  const memberLabel = dim?.members[m]?.label;
   const next: Mutable<LineSnapshot> = {
     key: lineKey(line, model, m),
     name: line.name,
@@ -387,6 +392,8 @@ function lineSnapshot(
     to: line.span.to,
   };
   if (member !== undefined) next.member = member;
+  if (memberLabel !== undefined && memberLabel !== "" && memberLabel !== member)
+    next.memberLabel = memberLabel;
   if (row.scalar !== undefined) next.scalar = row.scalar;
   if (line.source !== undefined) next.source = line.source;
   return next;
@@ -417,6 +424,7 @@ function sameButCellsAndSpan(a: LineSnapshot, b: LineSnapshot): boolean {
     a.key === b.key &&
     a.name === b.name &&
     a.member === b.member &&
+    a.memberLabel === b.memberLabel &&
     a.label === b.label &&
     a.section === b.section &&
     a.kind === b.kind &&

@@ -32,8 +32,19 @@ export function GridRow(props: GridRowProps) {
     props.register(key, col, el);
     if (el) onCleanup(() => props.register(key, col, null));
   };
+  // A member's row is named by its member ("People - Children's Services"), then the name of the
+  // line it belongs to (short, unlike most labels), so the rows of a line by a dimension, and two
+  // such lines one after the other, can be told apart.
+  const member = () => {
+    const l = line();
+    return l.member === undefined ? undefined : (l.memberLabel ?? l.member);
+  };
   const headerTitle = () =>
-    [line().label, key, line().source !== undefined ? `Source: ${line().source ?? ""}` : ""]
+    [
+      member() === undefined ? line().label : `${member() ?? ""} · ${line().label}`,
+      key,
+      line().source !== undefined ? `Source: ${line().source ?? ""}` : "",
+    ]
       .filter((s) => s !== "")
       .join("\n");
   return (
@@ -55,7 +66,14 @@ export function GridRow(props: GridRowProps) {
         title={headerTitle()}
       >
         <span class="pc-grid-rh">
-          <span class="pc-grid-label">{line().label}</span>
+          <Show when={member()} fallback={<span class="pc-grid-label">{line().label}</span>}>
+            {(name) => (
+              <span class="pc-grid-label">
+                <span class="pc-grid-member">{name()}</span>
+                <span class="pc-grid-of"> · {line().name}</span>
+              </span>
+            )}
+          </Show>
           <Show when={line().kind === "input"}>
             <span class="pc-grid-kind" title="Input">
               in

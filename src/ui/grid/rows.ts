@@ -94,6 +94,7 @@ export function sameLineMeta(a: LineDto, b: LineDto): boolean {
     a.key === b.key &&
     a.name === b.name &&
     a.member === b.member &&
+    a.memberLabel === b.memberLabel &&
     a.label === b.label &&
     a.section === b.section &&
     a.kind === b.kind &&

@@ -6,3 +6,4 @@ export { ModelList } from "./ModelList";
 export { VersionList } from "./VersionList";
 export { Notices } from "./Notices";
 export { AboutPanel } from "./AboutPanel";
+export { isUntitled, nameFromTitle, uniqueAmong, untitledName } from "./model-title";

@@ -409,6 +409,17 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       if (state.model?.id === id) setState("model", model);
       await refreshModels();
     },
+    /**
+     * Names a model after its text's title (issue 15; the app decides when). Only the name of the
+     * open model changes here, never its revision: a save may have moved it on meanwhile.
+     */
+    async adoptTitle(id: string, name: string) {
+      const model = await client.call((api) => api.renameModel(id, name));
+      if (!model) return;
+      const open = state.model;
+      if (open?.id === id) setState("model", { ...open, name: model.name });
+      await refreshModels();
+    },
     async duplicate(id: string) {
       const open = await client.call((api) => api.duplicateModel(id));
       if (open) {

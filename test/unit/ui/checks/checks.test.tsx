@@ -56,6 +56,38 @@ describe("MasterCheckBadge", () => {
     b.el.click();
     expect(opened).toBe(1);
   });
+  test("a model with errors shows their count apart, and its checks are never green", () => {
+    const host = makeHost();
+    let shown = 0;
+    dispose = render(
+      () => (
+        <MasterCheckBadge
+          masterCheck={{ passed: true, failed: 0, known: 0 }}
+          errors={2}
+          onShowErrors={() => (shown += 1)}
+        />
+      ),
+      host,
+    );
+    const [errors, checks] = [...host.querySelectorAll<HTMLElement>(".pc-badge")];
+    expect(errors?.dataset["state"]).toBe("error");
+    expect(errors?.textContent).toBe("✗2 errors");
+    expect(checks?.dataset["state"]).toBe("unproven");
+    expect(checks?.textContent).not.toContain("pass");
+    errors?.click();
+    expect(shown).toBe(1);
+  });
+  test("failed checks stay red beside errors", () => {
+    const host = makeHost();
+    dispose = render(
+      () => <MasterCheckBadge masterCheck={{ passed: false, failed: 1, known: 0 }} errors={1} />,
+      host,
+    );
+    const states = [...host.querySelectorAll<HTMLElement>(".pc-badge")].map(
+      (b) => `${b.dataset["state"] ?? ""}:${b.textContent}`,
+    );
+    expect(states).toEqual(["error:1 error", "failed:✗1 check failed"]);
+  });
   test("announces changes through a status region", () => {
     const host = makeHost();
     dispose = render(

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../lang";
 import type { CheckOutcome } from "./checks";
 import { exactValue, showValue } from "./checks";
 import { isError, valuesEqual, type ErrorValue, type Value } from "./eval/value";
-import type { EngineLine, EngineModel } from "./model";
+import type { EngineDimension, EngineLine, EngineModel } from "./model";
 
 /** An error value as plain data: its code, message and where it started. */
 export interface ErrorInfo {
@@ -182,6 +182,8 @@ interface RowCells {
 export interface LineSnapshotCache {
   readonly line: EngineLine;
   readonly shapeKey: string;
+  /** The members of the line's dimension as text (names and labels), "" for none. */
+  readonly members: string;
   readonly values: readonly Value[];
   /** What the formatting depends on besides the values and the shape: unit, decimals, scalar, exceptions. */
   readonly format: string;
@@ -296,16 +298,30 @@ function withSpan(snap: LineSnapshot, from: number, to: number): LineSnapshot {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const membersKeys = new WeakMap<EngineDimension, string>();
+
+/** A dimension's members, names and labels, as one text (made once per compiled dimension). */
+function membersKey(dim: EngineDimension | undefined): string {
+  if (dim === undefined) return "";
+  let key = membersKeys.get(dim);
+  if (key === undefined) {
+    key = dim.members.map((m) => `${m.name}\u0001${m.label}`).join("\u0000");
+    membersKeys.set(dim, key);
+  }
+  return key;
+}
+
 /** A cache entry; always built here, so that every entry has one shape. */
 function cacheEntry(
   line: EngineLine,
-  shapeKey: string,
+  model: EngineModel,
   values: readonly Value[],
   format: string,
   rows: readonly RowCells[],
   snaps: readonly LineSnapshot[],
 ): LineSnapshotCache {
-  return { line, shapeKey, values, format, rows, snaps };
+  const members = membersKey(model.dimensions[line.dim]);
+  return { line, shapeKey: model.shapeKey, members, values, format, rows, snaps };
 }
 
 /**
@@ -319,12 +335,17 @@ export function cachedLineSnapshots(
   values: readonly Value[],
   previous: LineSnapshotCache | undefined,
 ): LineSnapshotCache {
-  const sameShape = previous !== undefined && previous.shapeKey === model.shapeKey;
+  const dim = model.dimensions[line.dim];
+  // The shape key holds member names; their labels are shown too, so the members must be the same.
+  const sameShape =
+    previous !== undefined &&
+    previous.shapeKey === model.shapeKey &&
+    previous.members === membersKey(dim);
   if (sameShape && previous.line === line && previous.values === values) return previous;
   if (sameShape && previous.values === values && sameButSpan(previous.line, line)) {
     const { from, to } = line.span;
     const snaps = previous.snaps.map((s) => withSpan(s, from, to));
-    return cacheEntry(line, previous.shapeKey, values, previous.format, previous.rows, snaps);
+    return cacheEntry(line, model, values, previous.format, previous.rows, snaps);
   }
   // The format depends on the unit, decimals, scalar flag and exception rules: when those are the
   // same objects as before, so is the format, without building its key.
@@ -344,7 +365,6 @@ export function cachedLineSnapshots(
     previous.rows.length === line.memberCount &&
     previous.values.length === values.length;
   const reuseCells = sameFormat && previous.values === values;
-  const dim = model.dimensions[line.dim];
   const P = model.periods.length;
   const rows = new Array<RowCells>(line.memberCount);
   const snaps = new Array<LineSnapshot>(line.memberCount);
@@ -366,8 +386,8 @@ export function cachedLineSnapshots(
     }
   }
   if (same && previous !== undefined)
-    return cacheEntry(line, model.shapeKey, values, format, previous.rows, previous.snaps);
-  return cacheEntry(line, model.shapeKey, values, format, rows, snaps);
+    return cacheEntry(line, model, values, format, previous.rows, previous.snaps);
+  return cacheEntry(line, model, values, format, rows, snaps);
 }
 
 /** The grid line of member `m` of `line` (of dimension `dim`), with its formatted row. */

@@ -6,16 +6,34 @@ import {
   makeChannelNotifier,
   Workspace,
 } from "../src/persist";
-import { workbenchMethods, type WorkbenchApi } from "../src/protocol";
-import { bundledTemplates, makeWorkbenchService } from "../src/service";
+import {
+  storageEventMessage,
+  workbenchMethods,
+  type StorageEventDto,
+  type WorkbenchApi,
+} from "../src/protocol";
+import { bundledTemplates, makeWorkbenchService, type WorkbenchService } from "../src/service";
 
 // Wiring only: the engine and the workspace live here, next to each other, so the document has a
 // single owner and the UI thread only ever sees snapshots (see ARCHITECTURE.md).
 const now = () => Date.now();
 const notifier = makeChannelNotifier();
 
+/** Tells this tab what the connection reported (P4), outside comlink's replies. */
+const tellTab = (event: StorageEventDto) => {
+  self.postMessage({ kind: storageEventMessage, event });
+};
+
 async function openWorkspace(): Promise<{ workspace: Workspace; problem?: string }> {
-  const workspace = new Workspace(new IdbStorageAdapter({ now }), { now, notifier });
+  const adapter = new IdbStorageAdapter({
+    now,
+    onEvent: (event) => {
+      if (event.kind === "blocked" || event.kind === "versionchange") tellTab(event);
+    },
+    // Another tab upgrades the database: the newest crash draft is written before closing.
+    beforeClose: () => ready.then((service) => service.settleDrafts()),
+  });
+  const workspace = new Workspace(adapter, { now, notifier });
   const probe = await workspace.listModels();
   if (probe.ok) return { workspace };
   // Without IndexedDB (a private window, a blocked origin) the workbench still works, in memory.
@@ -25,7 +43,7 @@ async function openWorkspace(): Promise<{ workspace: Workspace; problem?: string
   };
 }
 
-const ready = openWorkspace().then(({ workspace, problem }) =>
+const ready: Promise<WorkbenchService> = openWorkspace().then(({ workspace, problem }) =>
   makeWorkbenchService({
     workspace,
     templates: bundledTemplates(),

@@ -69,6 +69,12 @@ export function App(props: {
   };
   props.channel?.addEventListener("message", onBroadcast);
   onCleanup(() => props.channel?.close());
+  // Closing or reloading the tab while text is unsaved asks first (issue 16).
+  const warnUnsaved = (event: BeforeUnloadEvent) => {
+    if (actions.hasUnsavedText()) event.preventDefault();
+  };
+  window.addEventListener("beforeunload", warnUnsaved);
+  onCleanup(() => window.removeEventListener("beforeunload", warnUnsaved));
 
   // The editor owns its text while the user types; a model opened or restored replaces it.
   createEffect(

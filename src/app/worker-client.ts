@@ -1,5 +1,10 @@
 import { wrap, type Remote } from "comlink";
-import type { Reply, WorkbenchApi } from "../protocol";
+import {
+  storageEventMessage,
+  type Reply,
+  type StorageEventDto,
+  type WorkbenchApi,
+} from "../protocol";
 
 /** A problem the status bar shows: a bug in the worker, or the worker dying. */
 export interface WorkerProblem {
@@ -13,13 +18,24 @@ export interface WorkerProblem {
  */
 export interface WorkerClient {
   call<T>(request: (api: Remote<WorkbenchApi>) => Promise<Reply<T>>): Promise<T | null>;
+  /** Calls `listener` with each `blocked` or `versionchange` the worker's storage reports (P4). */
+  onStorageEvent(listener: (event: StorageEventDto) => void): void;
   terminate(): void;
+}
+
+/** The storage event in a raw message from the worker, or null for comlink's own messages. */
+function storageEventOf(data: unknown): StorageEventDto | null {
+  if (typeof data !== "object" || data === null) return null;
+  const { kind, event } = data as { kind?: unknown; event?: { kind?: unknown } };
+  if (kind !== storageEventMessage) return null;
+  return event?.kind === "blocked" || event?.kind === "versionchange" ? { kind: event.kind } : null;
 }
 
 /** Starts the engine worker and returns a client for it. */
 export function makeWorkerClient(onProblem: (problem: WorkerProblem) => void): WorkerClient {
   let worker: Worker | null = null;
   let api: Remote<WorkbenchApi> | null = null;
+  const storageListeners: ((event: StorageEventDto) => void)[] = [];
 
   const start = (): Remote<WorkbenchApi> => {
     if (api) return api;
@@ -35,6 +51,10 @@ export function makeWorkerClient(onProblem: (problem: WorkerProblem) => void): W
       worker?.terminate();
       worker = null;
       api = null;
+    });
+    worker.addEventListener("message", (event: MessageEvent<unknown>) => {
+      const storageEvent = storageEventOf(event.data);
+      if (storageEvent) for (const listener of storageListeners) listener(storageEvent);
     });
     api = wrap<WorkbenchApi>(worker);
     return api;
@@ -58,6 +78,9 @@ export function makeWorkerClient(onProblem: (problem: WorkerProblem) => void): W
         });
         return null;
       }
+    },
+    onStorageEvent(listener) {
+      storageListeners.push(listener);
     },
     terminate() {
       worker?.terminate();

@@ -9,6 +9,7 @@ import { wrap, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { StorageAdapter, StorageEvent, StorageTx, StoreName, TxOptions } from "./adapter";
 import { allStores } from "./adapter";
 import { StorageClosedError } from "./errors";
+import { Limits } from "./limits";
 import {
   headSchemaVersion,
   migrateDump,
@@ -30,6 +31,12 @@ export interface IdbAdapterOptions {
   readonly now: () => number;
   /** Called for `blocked`, `versionchange`, `terminated` and `reopened`, for the UI to show. */
   readonly onEvent?: (event: StorageEvent) => void;
+  /**
+   * On `versionchange` (another tab upgrades the database), the last writes to finish before the
+   * connection closes, such as the newest crash draft (P4: old tabs save, then close). The wait is
+   * bounded by `Limits.closeGraceMs`, so the other tab is never blocked for long.
+   */
+  readonly beforeClose?: () => Promise<void>;
 }
 
 type Db = IDBPDatabase;
@@ -102,8 +109,16 @@ async function openDatabase(
   }
   db.addEventListener("close", onLost);
   db.addEventListener("versionchange", () => {
-    db.close();
-    onVersionChange();
+    const last = options.beforeClose?.() ?? Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Limits.closeGraceMs);
+    });
+    void Promise.race([last.catch(() => undefined), grace]).then(() => {
+      clearTimeout(timer);
+      db.close();
+      onVersionChange();
+    });
   });
   return db;
 }

@@ -26,4 +26,9 @@ export const Limits = {
    * versions are kept; named versions, explicit saves and the current revision are always kept.
    */
   keepAutosaves: 30,
+  /**
+   * When another tab upgrades the database, this tab's connection stays open up to this long for
+   * its last writes (`IdbAdapterOptions.beforeClose`: the newest crash draft) before closing (P4).
+   */
+  closeGraceMs: 2_000,
 } as const;

@@ -1,6 +1,7 @@
 import type {
   ComparisonDto,
   DiagnosticDto,
+  DraftResultDto,
   EvaluationDto,
   EvaluationUpdateDto,
   InternalFailureDto,
@@ -92,6 +93,12 @@ export interface WorkbenchApi {
       readonly confirmEmpty?: boolean;
     },
   ): Promise<Reply<SaveResultDto>>;
+  /**
+   * Keeps `text`, typed on top of revision `baseRev`, as the crash draft of model `id` once the
+   * drafts written before it have committed; says whether it is stored (P18). The store calls it
+   * before another model replaces one whose text no save committed.
+   */
+  keepDraft(id: string, text: string, baseRev: number): Promise<Reply<DraftResultDto>>;
   listVersions(id: string): Promise<Reply<readonly VersionDto[]>>;
   restoreVersion(id: string, versionId: number): Promise<Reply<OpenModelDto>>;
   importFile(fileName: string, bytes: ArrayBuffer): Promise<Reply<ImportResultDto>>;
@@ -116,6 +123,7 @@ export const workbenchMethods = [
   "lineage",
   "compare",
   "save",
+  "keepDraft",
   "listVersions",
   "restoreVersion",
   "importFile",

@@ -152,6 +152,10 @@ export type SaveResultDto =
       readonly current?: { readonly rev: number; readonly text: string };
     };
 
+/** Whether unsaved text is kept as the model's crash draft (P18), and why not when it is not. */
+export type DraftResultDto =
+  { readonly kept: true } | { readonly kept: false; readonly message: string };
+
 /** The persistence status shown in the storage panel. */
 export interface StorageStatusDto {
   readonly persisted: boolean;
@@ -170,6 +174,18 @@ export interface InternalFailureDto {
 
 export type * from "./api";
 export { workbenchMethods } from "./api";
+
+/**
+ * What the worker's storage connection reports, posted to its own tab outside comlink's replies
+ * (`{ kind: storageEventMessage, event }`): `blocked` (an upgrade waits for other tabs to close)
+ * and `versionchange` (another tab upgrades the database, so this tab's connection closed).
+ */
+export interface StorageEventDto {
+  readonly kind: "blocked" | "versionchange";
+}
+
+/** The `kind` of the worker's raw message carrying a `StorageEventDto` to its tab. */
+export const storageEventMessage = "precept-storage-event";
 
 /** The BroadcastChannel on which workers announce committed saves to every tab of the origin. */
 export const workspaceChannel = "precept-workspace";

@@ -1,3 +1,7 @@
-export { makeWorkbenchService, type ServiceOptions } from "./workbench-service";
+export {
+  makeWorkbenchService,
+  type ServiceOptions,
+  type WorkbenchService,
+} from "./workbench-service";
 export { bundledTemplates, makeTemplates, defaultTemplateId, type Template } from "./templates";
 export { toEvaluationDto, toEvaluationUpdateDto, toComparisonDto } from "./dto";

@@ -14,6 +14,7 @@ import {
 } from "../persist";
 import type {
   DiagnosticDto,
+  DraftResultDto,
   ImportResultDto,
   ModelSummaryDto,
   OpenModelDto,
@@ -64,8 +65,17 @@ async function guard<T>(work: () => Promise<T> | T): Promise<Reply<T>> {
   }
 }
 
+/** The service, plus what its worker needs beyond the protocol. */
+export interface WorkbenchService extends WorkbenchApi {
+  /**
+   * Resolves once every crash draft requested so far has been written (or failed): the worker's
+   * last writes when another tab upgrades the database (P4).
+   */
+  settleDrafts(): Promise<void>;
+}
+
 /** Makes the workbench service over a workspace. */
-export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
+export function makeWorkbenchService(options: ServiceOptions): WorkbenchService {
   const { workspace, templates, elapsed } = options;
   let engine: Engine = createEngine();
   let openId: string | null = null;
@@ -98,10 +108,14 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
    * the model's draft, one write at a time, the newest text winning. Relaxed and best effort: a
    * draft is a safety net, and saves report their own failures.
    */
-  const drafts = { pending: null as DraftRequest | null, writing: false };
+  const drafts = {
+    pending: null as DraftRequest | null,
+    writing: false,
+    settled: Promise.resolve(),
+  };
   const keepDraft = (request: DraftRequest) => {
     drafts.pending = request;
-    if (!drafts.writing) void writeDrafts();
+    if (!drafts.writing) drafts.settled = writeDrafts().catch(() => undefined);
   };
   const writeDrafts = async () => {
     drafts.writing = true;
@@ -225,6 +239,13 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
         if (result.ok) await afterSave(id, text, result.rev, saveOptions.kind);
         return result;
       }),
+    keepDraft: (id, text, baseRev) =>
+      guard(async (): Promise<DraftResultDto> => {
+        // After the drafts already requested, so an older text cannot land on top of this one.
+        await drafts.settled;
+        const result = await workspace.writeDraft(id, text, baseRev);
+        return result.ok ? { kept: true } : { kept: false, message: result.message };
+      }),
     listVersions: (id) => guard(async () => unwrap(await workspace.listVersions(id))),
     restoreVersion: (id, versionId) =>
       guard(async () => {
@@ -254,6 +275,7 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchApi {
       }),
     storageStatus: () =>
       guard(() => (options.storageStatus ? options.storageStatus() : readStorageStatus())),
+    settleDrafts: () => drafts.settled,
     selfTestFailure: () =>
       guard((): null => {
         throw new Error("Self-test failure requested by the UI.");

@@ -9,6 +9,7 @@ import type {
   ModelSummaryDto,
   OpenModelDto,
   Reply,
+  StorageEventDto,
   StorageStatusDto,
   TemplateDto,
   VersionDto,
@@ -18,7 +19,24 @@ import type {
 /** Anything that can send a request to the worker (the app's comlink client, or a fake in tests). */
 export interface WorkbenchCaller {
   call<T>(request: (api: WorkbenchApi) => Promise<Reply<T>>): Promise<T | null>;
+  /** Subscribes to what the worker's storage connection reports (P4), where the caller can. */
+  onStorageEvent?(listener: (event: StorageEventDto) => void): void;
 }
+
+/** What the store asks of the page: a yes/no question, and reloading the tab. */
+export interface StoreHost {
+  /** Asks the user; true means go ahead. */
+  confirm(message: string): boolean | Promise<boolean>;
+  reload(): void;
+}
+
+/** The browser's own dialogs; outside a page, nothing is confirmed and nothing reloads. */
+const pageHost: StoreHost = {
+  confirm: (message) => (typeof confirm === "function" ? confirm(message) : false),
+  reload: () => {
+    if (typeof location !== "undefined") location.reload();
+  },
+};
 
 /** What the save indicator shows. "saved" appears only after the worker confirmed the write. */
 export type SaveState =
@@ -81,6 +99,11 @@ export const Timing = {
   recalculatingAfter: 100,
   /** Delay between the last keystroke and the autosave. */
   autosaveDebounce: 800,
+  /**
+   * An upgrade waiting for other tabs (`blocked`) is shown only if the workspace has not opened
+   * this long after: a tab that closes on request unblocks it at once.
+   */
+  blockedNoticeAfter: 1_000,
 } as const;
 
 /** A performance mark (docs/performance.md reads them), where the platform has them. */
@@ -89,7 +112,7 @@ function mark(name: string, detail?: number): void {
 }
 
 /** Creates the workbench store: its state and the actions that change it. */
-export function createWorkbenchStore(client: WorkbenchCaller) {
+export function createWorkbenchStore(client: WorkbenchCaller, host: StoreHost = pageHost) {
   const [state, setState] = createStore<WorkbenchState>({
     started: false,
     models: [],
@@ -119,6 +142,10 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
   const setSave = (save: SaveState) => setState("save", reconcile(save));
   /** Texts sent for evaluation by revision, until their reply arrives. */
   const sentTexts = new Map<number, string>();
+  /** The save in flight, if any: leaving a model waits for it. */
+  let saving: Promise<void> | null = null;
+  /** Set once another tab upgraded the database: this tab can no longer save (P4). */
+  let storageClosed = false;
 
   /** Shows a notice; it goes after a while unless `sticky` (then only its buttons remove it). */
   const notify = (
@@ -307,7 +334,16 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
     if (versions) setState("versions", versions);
   };
 
-  const saveNow = async (kind: "autosave" | "explicit", label?: string, confirmEmpty = false) => {
+  const saveNow = (kind: "autosave" | "explicit", label?: string, confirmEmpty = false) => {
+    const run = saveText(kind, label, confirmEmpty);
+    const tracked = run.finally(() => {
+      if (saving === tracked) saving = null;
+    });
+    saving = tracked;
+    return tracked;
+  };
+
+  const saveText = async (kind: "autosave" | "explicit", label?: string, confirmEmpty = false) => {
     clearTimeout(autosaveTimer);
     const model = state.model;
     if (!model) return;
@@ -348,13 +384,80 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
 
   const scheduleAutosave = () => {
     clearTimeout(autosaveTimer);
+    if (storageClosed) return;
     autosaveTimer = setTimeout(() => void saveNow("autosave"), Timing.autosaveDebounce);
   };
+
+  /** True when the editor holds text that no save has committed (closing the tab asks first). */
+  const hasUnsavedText = () => state.model !== null && state.save.kind !== "saved";
+
+  /**
+   * Before another model replaces the open one (issue 16: nothing typed is lost). Unsaved text is
+   * saved; text that cannot be saved (a conflict, a full disk) is kept as the model's crash draft,
+   * offered when it is opened again, and the user is told where it is; when even the draft cannot
+   * be stored the user is asked whether to leave it. Returns false when the user stays.
+   */
+  const leave = async (): Promise<boolean> => {
+    if (saving) await saving;
+    const model = state.model;
+    const saved = () => state.save.kind === "saved";
+    if (!model || saved()) return true;
+    if (!storageClosed && (state.save.kind === "unsaved" || state.save.kind === "failed"))
+      await saveNow("autosave");
+    if (saved()) return true;
+    const text = state.text;
+    const kept = storageClosed
+      ? null
+      : await client.call((api) => api.keepDraft(model.id, text, model.rev));
+    if (kept?.kept) {
+      notify(
+        "info",
+        `Your changes to “${model.name}” are not saved, so they are kept as a draft: open it to restore them.`,
+        { label: `Open “${model.name}”`, run: () => void actions.open(model.id) },
+        true,
+      );
+      return true;
+    }
+    const why = kept === null ? "" : ` (${kept.message})`;
+    return host.confirm(
+      `Your changes to “${model.name}” could not be saved or kept as a draft${why}. Leave them and lose them? Cancel to stay and copy or download them.`,
+    );
+  };
+
+  /** What the worker's storage connection reported (P4). */
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  const onStorageEvent = (event: StorageEventDto) => {
+    switch (event.kind) {
+      case "blocked":
+        clearTimeout(blockedTimer);
+        blockedTimer = setTimeout(() => {
+          if (state.started) return;
+          notify(
+            "error",
+            "Precept was updated, and another Precept tab still has the older version open. Close the other Precept tabs: this tab goes on as soon as they close.",
+            undefined,
+            true,
+          );
+        }, Timing.blockedNoticeAfter);
+        return;
+      case "versionchange": {
+        storageClosed = true;
+        clearTimeout(autosaveTimer);
+        const message =
+          "Precept was updated in another tab, so this tab can no longer save. Reload it to go on; changes typed before now are kept as a draft and offered after the reload.";
+        setSave({ kind: "failed", message: "Precept was updated in another tab. Reload to save." });
+        notify("error", message, { label: "Reload", run: () => host.reload() }, true);
+        return;
+      }
+    }
+  };
+  client.onStorageEvent?.(onStorageEvent);
 
   const actions = {
     async start() {
       const startup = await client.call((api) => api.start());
       if (!startup) return;
+      clearTimeout(blockedTimer);
       batch(() => {
         setState({
           started: true,
@@ -377,6 +480,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       void evaluateNow();
       if (state.save.kind !== "conflict") scheduleAutosave();
     },
+    hasUnsavedText,
     saveNow: (label?: string) => saveNow("explicit", label),
     /** Keeps this tab's text after a conflict: saves it on top of the other tab's version. */
     async keepMine() {
@@ -391,12 +495,12 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       openText({ model: { ...state.model, rev: theirs.rev }, text: theirs.text });
     },
     async open(id: string) {
-      if (state.save.kind === "unsaved") await saveNow("autosave");
+      if (!(await leave())) return;
       const open = await client.call((api) => api.openModel(id));
       if (open) openText(open);
     },
     async create(name: string, templateId?: string) {
-      if (state.save.kind === "unsaved") await saveNow("autosave");
+      if (!(await leave())) return;
       const open = await client.call((api) => api.createModel(name, templateId));
       if (open) {
         openText(open);
@@ -421,6 +525,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       await refreshModels();
     },
     async duplicate(id: string) {
+      if (!(await leave())) return;
       const open = await client.call((api) => api.duplicateModel(id));
       if (open) {
         openText(open);
@@ -437,6 +542,8 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
         run: () => void actions.undoDelete(id),
       });
       if (state.model?.id === id) {
+        // Deleted with its text: nothing is left to save or keep (Undo brings the model back).
+        setSave({ kind: "saved", at: 0 });
         const next = state.models[0];
         if (next) await actions.open(next.id);
         else await actions.create("Untitled model");
@@ -479,6 +586,7 @@ export function createWorkbenchStore(client: WorkbenchCaller) {
       }
     },
     async importFile(file: File) {
+      if (!(await leave())) return;
       const bytes = await file.arrayBuffer();
       const result = await client.call((api) => api.importFile(file.name, bytes));
       if (!result) return;

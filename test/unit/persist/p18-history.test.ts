@@ -219,7 +219,8 @@ describe("P18: what the user sees", () => {
       }
       tab.actions.setText(mine);
       await settle();
-      if (how === "failed") tab.adapter.failNextCommit("quota");
+      // Two: the save, and its retry when leaving the model (the draft then keeps the text).
+      if (how === "failed") tab.adapter.failNextCommit("quota", 2);
       await tab.actions.saveNow();
       expect(tab.state.save.kind).toBe(how);
       await tab.actions.create("Something else");

@@ -133,5 +133,7 @@ describe("the workbench service", () => {
 
 it("the service offers every method of the worker API", () => {
   const service: WorkbenchApi = makeService().service;
-  expect(Object.keys(service).sort()).toEqual([...workbenchMethods].sort());
+  // Beyond the protocol, only what the worker itself calls (settleDrafts, P4).
+  const offered = Object.keys(service).filter((k) => k !== "settleDrafts");
+  expect(offered.sort()).toEqual([...workbenchMethods].sort());
 });

@@ -19,7 +19,7 @@ test("work survives a reload", async ({ page }) => {
   await page.locator(".pc-model-name").click();
   await expectSaved(page);
   await page.reload();
-  await expect(page.locator(".pc-model-name")).toHaveText("Untitled model");
+  await expect(page.locator(".pc-model-name")).toHaveText("E2E council tax");
   await expect(editor(page)).toContainText('model "E2E council tax"');
   await expect(cells(page, "income").first()).toHaveText("375.0");
 });

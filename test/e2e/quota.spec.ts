@@ -38,7 +38,7 @@ test("a full disk fails the save visibly and keeps the previous version", async 
   await screenshot(page, "quota-full");
 
   await page.reload();
-  await expect(page.locator(".pc-model-name")).toHaveText("Untitled model");
+  await expect(page.locator(".pc-model-name")).toHaveText("E2E council tax");
   await expect(editor(page)).not.toContainText(payload.slice(0, 40));
   await expect(cells(page, "income").first()).toHaveText("375.0");
 });

@@ -21,7 +21,7 @@ test("two tabs editing one model never silently lose an update", async ({ contex
   // The second tab opens the same (most recently saved) model.
   const second = await context.newPage();
   await openWorkbench(second);
-  await expect(second.locator(".pc-model-name")).toHaveText("Untitled model");
+  await expect(second.locator(".pc-model-name")).toHaveText("E2E council tax");
   await expect(editor(second)).toContainText("E2E council tax");
 
   // Tab one saves a change first.

@@ -238,18 +238,9 @@ function sameLine(snap: LineSnapshot | undefined, next: LineSnapshot): snap is L
   return (
     snap !== undefined &&
     snap.cells === next.cells &&
-    snap.scalar === next.scalar &&
-    snap.key === next.key &&
-    snap.name === next.name &&
-    snap.member === next.member &&
-    snap.memberLabel === next.memberLabel &&
-    snap.label === next.label &&
-    snap.section === next.section &&
-    snap.kind === next.kind &&
-    snap.unit === next.unit &&
-    snap.source === next.source &&
     snap.from === next.from &&
-    snap.to === next.to
+    snap.to === next.to &&
+    sameButCellsAndSpan(snap, next)
   );
 }
 

@@ -146,6 +146,14 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
     fc
       .tuple(tie("expr"), fc.constantFrom("1", "3", "0", "40"))
       .map(([x, n]) => `roundsig(${x}, ${n})`),
+    fc
+      .tuple(
+        fc.constantFrom("floor", "ceil", "trunc"),
+        tie("expr"),
+        fc.constantFrom("", ", £1", ", £0.1m", ", 0", ", -1"),
+      )
+      .map(([f, x, s]) => `${f}(${x}${s})`),
+    fc.tuple(tie("expr"), tie("expr")).map(([x, d]) => `mod(${x}, ${d})`),
     fc.constantFrom("first_period()", "last_period()", "period_index()"),
     fc.tuple(numberText, tie("expr")).map(([r, x]) => `npv(${r}, ${x})`),
     fc.tuple(numberText, numberText, numberText).map(([r, n, p]) => `pmt(${r}, ${n}, ${p})`),

@@ -1,6 +1,6 @@
 import * as fns from "../functions";
 import type { FnResult, LoanMethod } from "../functions";
-import { fromInt, isDecimal, ZERO, type Decimal } from "../num";
+import { fromInt, isDecimal, ONE, ZERO, type Decimal } from "../num";
 import type { Code } from "./code";
 import { fail, type Frame } from "./frame";
 import { evaluate, wrongKind } from "./interpreter";
@@ -36,6 +36,20 @@ function callPlain(code: CallCode, f: Frame): Value {
       if (isError(x) || isBlank(x)) return x;
       const step = number(args[1], f, code);
       return isError(step) ? step : result(fns.roundToUnit(x, step), f, code);
+    }
+    case "floor":
+    case "ceil":
+    case "trunc": {
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
+      const step = args.length > 1 ? number(args[1], f, code) : ONE;
+      return isError(step) ? step : result(fns.roundDirected(x, step, code.fn), f, code);
+    }
+    case "mod": {
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
+      const divisor = number(args[1], f, code);
+      return isError(divisor) ? divisor : result(fns.remainder(x, divisor), f, code);
     }
     case "roundsig": {
       const x = numberOrBlank(args[0], f, code);

@@ -755,8 +755,13 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     case "prev":
       sameAsFirst(1);
       return keep(num(0));
-    case "round": {
+    case "round":
+    case "floor":
+    case "ceil":
+    case "trunc": {
       // A step in £ rounds the money part of a value in £ per count: round(band_d, £0.01).
+      // floor, ceil and trunc may leave the step out: a whole number of x's unit.
+      if (a.length < 2) return keep(num(0));
       const step = a[1];
       const x = a[0];
       const perCount =
@@ -769,6 +774,9 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     }
     case "roundsig":
       plain(1, "a whole number of significant figures");
+      return keep(num(0));
+    case "mod":
+      sameAsFirst(1);
       return keep(num(0));
     case "first_period":
     case "last_period":

@@ -19,3 +19,4 @@ export {
 } from "./mrp";
 export { ArgumentLimits } from "./arguments";
 export { type FnResult, type FnFailure, type FnSuccess } from "./result";
+export { addMonthsTo, financialYearOfSerial } from "./dates";

@@ -1,4 +1,4 @@
-import { blankText, formatMessage } from "../lang";
+import { blankText, formatMessage, textOfValue } from "../lang";
 import type {
   DiagnosticCode,
   CheckedCheck,
@@ -481,6 +481,8 @@ function inputCells(
     });
   const parse = (text: string | null | undefined, t: number, m: number): Value => {
     if (text === blankText) return BLANK;
+    const words = text === null || text === undefined ? undefined : textOfValue(text);
+    if (words !== undefined) return words;
     const n = text === null || text === undefined ? undefined : parseDecimal(text);
     if (n === undefined) return missing(t, m);
     return isInRange(n) ? n : rangeErrorAt(n, missing(t, m).origin, periods[t] ?? "");

@@ -228,7 +228,7 @@ export interface Clauses {
 }
 
 /** A literal in an input: a number literal, possibly negative (`-£4m`, `(4,000)`), or `blank`. */
-export type InputLiteral = NumberLit | BlankLit | ErrorExpr;
+export type InputLiteral = NumberLit | BlankLit | StringLit | ErrorExpr;
 
 /** One `| range : literal` line of an input series. */
 export interface InputRule extends NodeBase {

@@ -9,7 +9,7 @@ import { printModel } from "./print";
 export type * from "./ast";
 export type * from "./model";
 export { nodeId } from "./ast";
-export { blankText } from "./model";
+export { blankText, textOfValue, textValue } from "./model";
 export * from "./diagnostics";
 export { lexForHighlighting } from "./syntax/highlight";
 export type { HighlightKind, HighlightToken } from "./syntax/highlight";

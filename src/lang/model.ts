@@ -61,11 +61,24 @@ export interface CheckedDimension {
 export const blankText = "blank";
 
 /**
+ * An input value that is text (`"eip"`) among input values, which are otherwise decimals: the
+ * text after a double quote, which no decimal or {@link blankText} starts with.
+ */
+export function textValue(text: string): string {
+  return `"${text}`;
+}
+
+/** The text of an input value made by {@link textValue}, or undefined for a number or blank. */
+export function textOfValue(value: string): string | undefined {
+  return value.startsWith('"') ? value.slice(1) : undefined;
+}
+
+/**
  * The values of an input in base units. `scalar`: one value for every period (and member).
  * `series`: one per period, `null` where no value was given. `table`: rows by member index, each
  * with one value per period (`null` where the table has no column for the period). `members`: one
  * value per member (by index) for every period, from a `table value`. A value may be
- * {@link blankText} for a cell written `blank`.
+ * {@link blankText} for a cell written `blank`, or a text made by {@link textValue}.
  */
 export type InputValues =
   | { readonly kind: "scalar"; readonly value: DecimalText }

@@ -145,3 +145,38 @@ doubled by d (£m) = x * 2
     expect(values["doubled[b]"]).toEqual(["6000000", "blank", "8000000"]);
   });
 });
+
+describe("text inputs", () => {
+  const text = `model "Loans"
+periods 2024/25 .. 2025/26
+dimension loan = pwlb, bank
+input method by loan =
+  table value
+  pwlb "eip"
+  bank "maturity"
+input chosen = "eip"
+input advance by loan (£) =
+  table value
+  pwlb £1,000
+  bank £3,000
+picked (£) = sumif(advance, method = chosen over loan)
+scenario switch {
+  chosen = "maturity"
+}
+`;
+
+  it("pick members by a text a scenario switches by name", () => {
+    const engine = createEngine();
+    engine.update(text);
+    const base = engine.setScenario(null);
+    const switched = engine.setScenario("switch");
+    const value = (s: EvalSnapshot): string | null | undefined => {
+      const line = s.lines.find((l) => l.key === "picked");
+      return (line?.scalar ?? line?.cells[0])?.value;
+    };
+    // Base: only the PWLB loan is by "eip": £1,000. Switched to "maturity": the bank's £3,000.
+    expect(value(base)).toBe("1000");
+    expect(value(switched)).toBe("3000");
+    expect(base.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+});

@@ -131,7 +131,8 @@ const negate = (n: A.NumberLit): A.NumberLit =>
   n.value === "0" || n.form === "date" ? n : { ...n, digits: `-${n.digits}`, value: `-${n.value}` };
 
 /** A literal as a table cell takes it: possibly negative. */
-const cellLiteralArb: fc.Arbitrary<A.NumberLit> = fc.oneof(
+const cellLiteralArb: fc.Arbitrary<A.NumberLit | A.StringLit> = fc.oneof(
+  { weight: 1, arbitrary: stringArb },
   {
     weight: 12,
     arbitrary: fc.tuple(cellNumberArb, fc.boolean()).map(([n, neg]) => (neg ? negate(n) : n)),
@@ -146,6 +147,7 @@ const inputLiteralArb: fc.Arbitrary<A.InputLiteral> = fc.oneof(
     arbitrary: fc.tuple(numberArb, fc.boolean()).map(([n, neg]) => (neg ? negate(n) : n)),
   },
   { weight: 1, arbitrary: blankArb },
+  { weight: 1, arbitrary: stringArb },
 );
 
 const selectorArb: fc.Arbitrary<A.Selector> = fc.oneof(

@@ -88,6 +88,7 @@ export const inputValueText = fc.oneof(
   { weight: 2, arbitrary: numberText.map((n) => (n.startsWith("-") ? n : `-${n}`)) },
   { weight: 1, arbitrary: fc.constantFrom("(4,000)", "(1)") },
   { weight: 1, arbitrary: fc.constant("blank") },
+  { weight: 1, arbitrary: fc.constantFrom('"eip"', '"annuity"', '"PWLB"', '""', '"a \\" quote"') },
 );
 
 const periodRef = fc.integer({ min: -1, max: FuzzShape.maxPeriods }).map((o) => ({ offset: o }));

@@ -10,11 +10,12 @@ import { makeSpan, periodIndex } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
 import { dateUnit, isDateUnit } from "../dates";
+import { isTextUnit } from "./units";
 import { negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
-import { blankText } from "../model";
+import { blankText, textValue } from "../model";
 import { didYouMean } from "../names";
 import { printNumber } from "../print";
 import { periodIndexOf } from "../resolve/symbols";
@@ -61,6 +62,7 @@ export function inferItemType(
 ): Ty {
   const decl = item.decl;
   if (decl.kind === "input") {
+    if (holdsText(decl.value)) return { kind: "text" };
     const lit = firstLiteral(decl.value);
     if (lit !== undefined)
       return { kind: "number", unit: unitOfForm(lit.form), percent: lit.form === "percent" };
@@ -145,6 +147,21 @@ export class ModelChecker {
   ): string | null {
     if (lit.kind === "error-expr") return null;
     if (lit.kind === "blank") return blankText;
+    const textLine = declared !== undefined && isTextUnit(declared.unit);
+    if (lit.kind === "string" || textLine) {
+      if (lit.kind === "string" && (declared === undefined || textLine))
+        return textValue(lit.value);
+      if (reportMismatch) {
+        if (textLine) {
+          this.report("P3022", shifted(lit.span, at), {
+            found: lit.kind === "string" ? `"${lit.value}"` : `'${printNumber(lit)}'`,
+          });
+        } else if (declared !== undefined) {
+          this.report("P3003", shifted(lit.span, at), { form: "text", unit: declared.display });
+        }
+      }
+      return null;
+    }
     const dateLine = declared !== undefined && isDateUnit(declared.unit);
     if (dateLine || lit.form === "date") {
       if (dateLine && lit.form === "date") return lit.value;
@@ -218,6 +235,7 @@ export class ModelChecker {
   }
 
   private inputValues(value: A.InputValue, item: ItemInfo): M.InputValues {
+    if (item.declared === undefined) this.checkOneKind(value);
     const n = this.table.years.length;
     const declared = item.declared;
     switch (value.kind) {
@@ -247,6 +265,25 @@ export class ModelChecker {
       case "member-table":
         return this.memberValues(value, item);
     }
+  }
+
+  /** An input without a unit holds numbers or text, not both (P3022 at the first that differs). */
+  private checkOneKind(value: A.InputValue): void {
+    const all = literalsOf(value);
+    const first = all.find((l) => l.kind === "number" || l.kind === "string");
+    if (first === undefined) return;
+    const other = all.find(
+      (l) => (l.kind === "number" || l.kind === "string") && l.kind !== first.kind,
+    );
+    if (other === undefined || (other.kind !== "number" && other.kind !== "string")) return;
+    // A table cell's span is relative to its row.
+    const row =
+      value.kind === "table" || value.kind === "member-table"
+        ? value.rows.find((r) => r.cells.includes(other))
+        : undefined;
+    this.report("P3022", shifted(other.span, row?.span.from ?? 0), {
+      found: other.kind === "string" ? `"${other.value}"` : `'${printNumber(other)}'`,
+    });
   }
 
   /** A `table value`: one value per member (or one value without a dimension), every period. */
@@ -599,13 +636,24 @@ function stripDim(t: Ty): Ty {
   return t;
 }
 
+/** Every literal of an input's value, in source order. */
+function literalsOf(value: A.InputValue): A.InputLiteral[] {
+  return value.kind === "scalar"
+    ? [value.value]
+    : value.kind === "series"
+      ? value.rules.map((r) => r.value)
+      : value.rows.flatMap((r) => r.cells);
+}
+
+/** True when an input's values are text (its first literal that is a value is a text). */
+export function holdsText(value: A.InputValue): boolean {
+  return (
+    literalsOf(value).find((l) => l.kind === "number" || l.kind === "string")?.kind === "string"
+  );
+}
+
 function firstLiteral(value: A.InputValue): A.NumberLit | undefined {
-  const all: A.InputLiteral[] =
-    value.kind === "scalar"
-      ? [value.value]
-      : value.kind === "series"
-        ? value.rules.map((r) => r.value)
-        : value.rows.flatMap((r) => r.cells);
+  const all = literalsOf(value);
   return (
     all.find((l): l is A.NumberLit => l.kind === "number" && l.form !== "plain") ??
     all.find((l): l is A.NumberLit => l.kind === "number")

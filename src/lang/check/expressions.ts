@@ -435,6 +435,9 @@ function combineBinary(state: CheckState, e: A.BinaryExpr, a: Ty, b: Ty): Ty {
         report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
       } else if (a.kind !== b.kind && a.kind !== "unknown" && b.kind !== "unknown") {
         report(state, "P3001", e, { verb: "compare", left: tyText(a), right: tyText(b) });
+      } else if (e.op !== "=" && e.op !== "<>" && (a.kind === "text" || b.kind === "text")) {
+        // Text is equal or not; it has no order.
+        report(state, "P3005", a.kind === "text" ? e.left : e.right, { found: "text" });
       }
       return withDims({ kind: "boolean" }, dim);
     }

@@ -112,3 +112,8 @@ export function powerOfTenText(exp: number): string {
   if (exp >= 0) return `1${"0".repeat(exp)}`;
   return `0.${"0".repeat(-exp - 1)}1`;
 }
+
+/** True for the unit `(text)`: a line of text values (a repayment method, a counterparty type). */
+export function isTextUnit(u: Unit): boolean {
+  return u.powers.size === 1 && u.powers.get("text") === 1;
+}

@@ -258,6 +258,11 @@ export const diagnosticCodes = {
     message:
       "This line is measured in dates, so its values are dates such as 2018-05-04; found {found}. Type a date, or change the unit.",
   },
+  P3022: {
+    severity: "error",
+    message:
+      "An input holds numbers or text, not both; found {found}. Put text in quotes in every value, or numbers in every value, or make two inputs.",
+  },
   P3015: {
     severity: "error",
     message: "Only '=' takes a tolerance; found '{op}' before 'within'. Write 'a = b within t'.",

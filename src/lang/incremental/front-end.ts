@@ -27,6 +27,7 @@ import type { ItemInfo, SymbolMemo, SymbolTable } from "../resolve/symbols";
 import { inferItemType, ModelChecker } from "../check/check-model";
 import type { RowMemo } from "../check/check-model";
 import type { Ty } from "../check/expressions";
+import { isTextUnit } from "../check/units";
 import type { DeclaredUnit } from "../check/units";
 import { IncrementalParser, parseWholeRelative, shiftDiagnostic } from "../syntax/incremental";
 import { declaredKey, Fingerprints, recordingTable, sameWorld, typeKey } from "./interfaces";
@@ -302,7 +303,9 @@ class Run {
     if (declared !== undefined) {
       let t = declaredTypes.get(declared);
       if (t === undefined) {
-        t = { kind: "number", unit: declared.unit, percent: declared.percent };
+        t = isTextUnit(declared.unit)
+          ? { kind: "text" }
+          : { kind: "number", unit: declared.unit, percent: declared.percent };
         declaredTypes.set(declared, t);
       }
       return t;

@@ -506,7 +506,15 @@ function toInputLiteral(
   itemName: string,
   code: "P1011" | "P1020" = "P1011",
 ): A.InputLiteral {
-  if (e.kind === "number" || e.kind === "error-expr" || e.kind === "blank") return e;
+  if (e.kind === "number" || e.kind === "error-expr" || e.kind === "blank" || e.kind === "string")
+    return e;
+  const negated = e.kind === "unary" ? e.operand : e.kind === "paren" ? e.inner : undefined;
+  if (negated?.kind === "number" && negated.form === "date") {
+    b.report("P1030", e.span, {
+      text: e.kind === "unary" ? `-${negated.digits}` : `(${negated.digits})`,
+    });
+    return b.errorExpr(e.span);
+  }
   // `2.5e-3`: the exponent was refused already (P1022); do not also call it a formula.
   if (e.kind === "binary" && e.left.kind === "error-expr") return e.left;
   if (e.kind === "unary" && e.op === "-" && e.operand.kind === "number") {
@@ -547,11 +555,13 @@ function badCellText(n: CstNode): string {
 function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
   const blank = tokenOf(cell, "Blank");
   if (blank !== undefined) return { kind: "blank", id: b.id(), span: b.tokenSpan(blank) };
+  const text = tokenOf(cell, "String");
+  if (text !== undefined) return b.string(text);
   const bad = nodeOf(cell, "badCell");
   if (bad !== undefined) {
     const span = b.nodeSpan(bad);
     b.report("P1003", span, {
-      expected: "a number, or 'blank' for no value,",
+      expected: "a number, a text in quotes, or 'blank' for no value,",
       found: `'${badCellText(bad)}'`,
     });
     return b.errorExpr(span);

@@ -105,7 +105,10 @@ function startsDeclaration(text: string, at: number): boolean {
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
     return declarationKeywords.has(word) || text.slice(i, j) === "by";
   }
-  if (c !== "(") return /[_=:"{]/.test(c);
+  // A quote after a name alone is a table row's text cell (`lancs "local authority"`); after a
+  // declaration keyword it is a title or label (`model "Budget"`).
+  if (c === '"') return declarationKeywords.has(word);
+  if (c !== "(") return /[_=:{]/.test(c);
   i++;
   while (text[i] === " " || text[i] === "\t") i++;
   const d = text[i];

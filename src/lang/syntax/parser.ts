@@ -166,6 +166,7 @@ class PreceptParser extends CstParser {
       type === T.Percent ||
       type === T.DateTok ||
       type === T.OtherDate ||
+      type === T.StringTok ||
       type === T.Minus ||
       type === T.LParen ||
       type === T.Blank
@@ -189,6 +190,8 @@ class PreceptParser extends CstParser {
       { ALT: () => this.SUBRULE2(this.signedNumber) },
       // `blank`: intentionally no value in this cell.
       { ALT: () => this.CONSUME(T.Blank) },
+      // Text: a counterparty type, a repayment method.
+      { ALT: () => this.CONSUME(T.StringTok) },
       { ALT: () => this.SUBRULE(this.badCell) },
     ]);
   });
@@ -204,7 +207,6 @@ class PreceptParser extends CstParser {
         { ALT: () => this.CONSUME(T.Slash) },
         { ALT: () => this.CONSUME(T.Star) },
         { ALT: () => this.CONSUME(T.Plus) },
-        { ALT: () => this.CONSUME(T.StringTok) },
         { ALT: () => this.CONSUME(T.PercentSign) },
         { ALT: () => this.CONSUME(T.PoundUnit) },
       ]);

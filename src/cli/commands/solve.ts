@@ -1,0 +1,47 @@
+import type { Engine } from "../../engine";
+import type { Command } from "../args";
+import type { Output } from "../main";
+import { ExitCode } from "../report";
+
+type SolveCommand = Extract<Command, { kind: "solve" }>;
+
+/**
+ * `precept solve FILE --input X --target LINE --value Z`: goal seek on the engine's incremental
+ * path. Prints the input value found and the target there (table or JSON) and exits 0; exits 1
+ * with a P4005 message when no value in the range reaches the target, and 2 for a request that
+ * names an unknown line, member or period, a calculation as the input, or a malformed number.
+ */
+export function runSolve(command: SolveCommand, engine: Engine, io: Output): number {
+  const result = engine.goalSeek(
+    {
+      input: command.input,
+      target: command.target,
+      value: command.value,
+      ...(command.period === undefined ? {} : { period: command.period }),
+      ...(command.low === undefined ? {} : { low: command.low }),
+      ...(command.high === undefined ? {} : { high: command.high }),
+    },
+    command.scenario,
+  );
+  if (command.format === "json") {
+    io.out(JSON.stringify(result, null, 2) + "\n");
+  } else if (result.ok) {
+    const unit = (u: string) => (u === "" || u === "%" ? "" : ` ${u}`);
+    const lines = [
+      `${result.inputKey} = ${result.solution.input.display}${unit(result.inputUnit)}  (exact ${result.input})`,
+      `gives ${result.targetKey} = ${result.solution.target.display}${unit(result.targetUnit)}  (wanted ${command.value}; exact ${result.target})`,
+    ];
+    if (result.base !== undefined) {
+      lines.push(
+        `at the model's own values: ${result.inputKey} = ${result.base.input.display}${unit(result.inputUnit)}, ` +
+          `${result.targetKey} = ${result.base.target.display}${unit(result.targetUnit)}`,
+      );
+    }
+    lines.push(`${result.iterations} evaluations`);
+    io.out(lines.join("\n") + "\n");
+  }
+  if (result.ok) return ExitCode.ok;
+  if (command.format !== "json" || result.code !== "P4005")
+    io.err(`precept: ${result.code} ${result.message}\n`);
+  return result.code === "P4005" ? ExitCode.modelProblem : ExitCode.usage;
+}

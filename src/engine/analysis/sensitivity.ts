@@ -36,6 +36,8 @@ export interface SensitivityRequest {
   readonly low?: string;
   readonly high?: string;
   readonly threshold?: string;
+  /** Whether to find switching values (default true); a tornado alone needs two trials an input. */
+  readonly switching?: boolean;
 }
 
 /**
@@ -151,7 +153,7 @@ export function sensitivity(
 
   const trials = new Trials(base);
   const rows = plans.map((plan) =>
-    rowOf(plan, trials, output.line, output.index, baseOut, threshold),
+    rowOf(plan, trials, output.line, output.index, baseOut, threshold, request.switching ?? true),
   );
   const order = rows.map((row, i) => ({ row, i }));
   order.sort((a, b) => {
@@ -230,6 +232,7 @@ function rowOf(
   outputIndex: number,
   baseOut: Decimal,
   threshold: Decimal,
+  findSwitching: boolean,
 ): SensitivityRow {
   const { selection, range } = plan;
   const line = selection.line;
@@ -266,7 +269,9 @@ function rowOf(
   // Switching value: by scaling the changed cells when they are not all 0, else by setting them.
   const anyNonZero = baseCells.some((v) => isDecimal(v) && !v.isZero());
   let switching: SwitchingValue;
-  if (baseOut.eq(threshold)) {
+  if (!findSwitching) {
+    switching = { kind: "none", reason: "not asked for" };
+  } else if (baseOut.eq(threshold)) {
     switching = {
       kind: "found",
       change: showChange(ZERO),

@@ -6,7 +6,7 @@ import { analysisError, type AnalysisError } from "./codes";
 import { parseChange, parseQuantity } from "./quantity";
 import { findRoot } from "./root";
 import { selectCell, selectInput, type InputSelection } from "./selector";
-import { show, showChange, ShowLimits, type Shown } from "./show";
+import { show, showApart, showChange, ShowLimits, type Shown } from "./show";
 import { cellOf, Trials } from "./trials";
 
 /** Tunables of sensitivity analysis. */
@@ -259,10 +259,10 @@ function rowOf(
       : showChange(x.minus(uniform).div(uniform.abs()));
   const valueAt = (end: Decimal): Shown | undefined =>
     range.kind === "absolute"
-      ? show(end, line)
+      ? showApart(end, uniform, line)
       : uniform === undefined
         ? undefined
-        : show(uniform.times(ONE.plus(end)), line);
+        : showApart(uniform.times(ONE.plus(end)), uniform, line);
   const numeric = isDecimal(lowOut) && isDecimal(highOut);
   const problem = !isDecimal(lowOut) ? lowOut : !isDecimal(highOut) ? highOut : undefined;
 

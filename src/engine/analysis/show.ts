@@ -26,3 +26,17 @@ export function show(value: Decimal, line: EngineLine, extra = 0): Shown {
 export function showChange(value: Decimal): Shown {
   return { exact: toExactString(value), display: formatDisplay(value, "%", 2) };
 }
+
+/**
+ * `value` in `line`'s unit at the fewest extra decimals (up to {@link ShowLimits.extraDecimals})
+ * that tell it from `other`, so a 10% step of a count shown to 0 dp (1 to 1.1) does not show as 1.
+ */
+export function showApart(value: Decimal, other: Decimal | undefined, line: EngineLine): Shown {
+  let shown = show(value, line);
+  if (other === undefined || value.eq(other)) return shown;
+  for (let extra = 1; extra <= ShowLimits.extraDecimals; extra++) {
+    if (shown.display !== show(other, line, extra - 1).display) break;
+    shown = show(value, line, extra);
+  }
+  return shown;
+}

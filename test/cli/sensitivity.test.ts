@@ -125,6 +125,11 @@ out (£) = a + b
     expect(code("value", "--step", "10")).toEqual([2, "P6010"]);
     expect(code("value", "--low", "10%", "--high", "-10%")).toEqual([2, "P6009"]);
     expect(code("value", "--inputs", "cost=£5..x")).toEqual([2, "P6005"]);
+    const broken = tempModel(
+      'model "B"\nperiods 2019/20 .. 2020/21\ninput a (£) = £0\nratio = 1 / a\n',
+    );
+    const r = runCli("sensitivity", broken, "ratio");
+    expect([r.code, /^precept: (P\d{4}) /.exec(r.err)?.[1]]).toEqual([2, "P6006"]);
     expect(
       runCli("sensitivity", file, "value", "--step", "10%", "--low", "-1%", "--high", "1%").code,
     ).toBe(2);

@@ -131,6 +131,38 @@ gap (£) = total - band_d * increase
     expect(json.items.total?.values).toEqual({ "2019/20": "150", "2020/21": "300" });
   });
 
+  it("solves within a scenario when one is named", () => {
+    const withScenario = tempModel(model + "scenario tight { band_d = £3,000 }\n");
+    // gap = 250 - £3,000 x i in 2020/21 is 0 at i = 250 / 3,000 in the scenario.
+    const { result } = solveJson(
+      withScenario,
+      "--scenario",
+      "tight",
+      "--input",
+      "increase",
+      "--target",
+      "gap[2020/21]",
+      "--value",
+      "0",
+    );
+    expect(result.ok).toBe(true);
+    expect(new D(result.input).minus(new D(250).div(3000)).abs().lt("1e-30")).toBe(true);
+    expect(
+      runCli(
+        "solve",
+        withScenario,
+        "--scenario",
+        "loose",
+        "--input",
+        "increase",
+        "--target",
+        "gap[2020/21]",
+        "--value",
+        "0",
+      ).code,
+    ).toBe(2);
+  });
+
   it("changes every period of a member when no period is named", () => {
     const { result } = solveJson(
       file,

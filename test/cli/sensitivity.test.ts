@@ -198,6 +198,31 @@ describe("precept sensitivity on the TOM business case", () => {
     ).toBe(true);
   });
 
+  it("finds where payback slips a year, a threshold between two steps", () => {
+    const r = sensitivityJson(
+      tomFile,
+      "payback_years",
+      "--inputs",
+      "recurring_total",
+      "--threshold",
+      "2.5",
+    );
+    const sw = r.rows[0]?.switching;
+    const value = new D(sw?.kind === "found" ? (sw.value?.exact ?? "NaN") : "NaN");
+    const paybackAt = (v: Decimal) => {
+      const model = text.replace(
+        "input recurring_total (£m) = £46m",
+        `input recurring_total (£m) = £${v.toFixed()}`,
+      );
+      const out = runCli("eval", tempModel(model), "--format", "json");
+      const json = JSON.parse(out.out) as { items: Record<string, { value?: string }> };
+      return json.items.payback_years?.value;
+    };
+    // Two years at £46m; a thousandth of a pound either side of the switching value, 2 and 3.
+    expect(paybackAt(value.plus("0.001"))).toBe("2");
+    expect(paybackAt(value.minus("0.001"))).toBe("3");
+  });
+
   it("prints the tornado as a table with switching values", () => {
     const r = runCli("sensitivity", tomFile, "npv_net_benefit");
     expect(r.code).toBe(0);

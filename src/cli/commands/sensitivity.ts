@@ -37,7 +37,7 @@ export function runSensitivity(command: SensitivityCommand, engine: Engine, io: 
       ? JSON.stringify(result, null, 2) + "\n"
       : command.format === "csv"
         ? renderSensitivityCsv(result)
-        : renderSensitivityTable(result),
+        : renderSensitivityTable(result, command.threshold),
   );
   return ExitCode.ok;
 }
@@ -54,7 +54,9 @@ export function switchingText(row: SensitivityRow): string {
   return s.approximate ? `${text}, steps` : text;
 }
 
-function renderSensitivityTable(r: SensitivityResult): string {
+/** The table; `threshold` as typed, since the output's own decimals may round it (2.5 years as 3). */
+function renderSensitivityTable(r: SensitivityResult, threshold: string | undefined): string {
+  const wanted = threshold ?? r.threshold.display;
   const unit = r.outputUnit === "" || r.outputUnit === "%" ? "" : ` (${r.outputUnit})`;
   const header = [
     "input",
@@ -65,7 +67,7 @@ function renderSensitivityTable(r: SensitivityResult): string {
     "output low",
     "output high",
     "swing",
-    `switching value (${r.output} = ${r.threshold.display})`,
+    `switching value (${r.output} = ${wanted})`,
   ];
   const rows = r.rows.map((row) => [
     row.key,
@@ -92,7 +94,7 @@ function renderSensitivityTable(r: SensitivityResult): string {
   if (r.rows.length === 0) out.push("No input to vary.");
   for (const s of r.skipped) out.push(`skipped ${s.key}: ${s.reason}`);
   out.push(
-    `Switching value: the change from the base (and the value) at which ${r.output} = ${r.threshold.display}${unit}.`,
+    `Switching value: the change from the base (and the value) at which ${r.output} = ${wanted}${threshold === undefined ? unit : ""}.`,
   );
   return out.join("\n") + "\n";
 }

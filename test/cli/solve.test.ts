@@ -265,6 +265,9 @@ gap (£) = total - band_d * increase
         "1%",
       ),
     ).toEqual([2, "P6009"]);
+    const noPeriods = tempModel('model "N"\ninput a (£) = £1\nb (£) = a * 2\n');
+    const r = runCli("solve", noPeriods, "--input", "a", "--target", "b", "--value", "4");
+    expect([r.code, /^precept: (P\d{4}) /m.exec(r.err)?.[1]]).toEqual([1, "P2009"]);
     expect(runCli("solve", file, "--input", "increase", "--target", "gap").code).toBe(2);
     expect(
       runCli("solve", file, "--input", "increase", "--target", "gap", "--value", "0", "--low", "0")

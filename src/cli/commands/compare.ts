@@ -165,15 +165,26 @@ function renderCompareJson(
     Object.fromEntries(periods.map((p, i) => [p, values[i] as T]));
   const items: Record<string, unknown> = {};
   for (const j of rows) {
-    items[j.left.key] = {
-      label: j.left.label,
-      unit: j.left.unit,
-      changed: j.changed,
-      left: byPeriod<JsonCell>(j.left.cells.map(jsonCell)),
-      right: byPeriod<JsonCell>(j.right.cells.map(jsonCell)),
-      difference: byPeriod(differences(j, "difference")),
-      relative: byPeriod(differences(j, "relative")),
-    };
+    const head = { label: j.left.label, unit: j.left.unit, changed: j.changed };
+    const l = j.left.scalar;
+    const r = j.right.scalar;
+    // A line with one value for all periods has one value here too, as in `eval`'s JSON.
+    items[j.left.key] =
+      l !== undefined && r !== undefined
+        ? {
+            ...head,
+            left: jsonCell(l),
+            right: jsonCell(r),
+            difference: differences(j, "difference")[0] ?? null,
+            relative: differences(j, "relative")[0] ?? null,
+          }
+        : {
+            ...head,
+            left: byPeriod<JsonCell>(j.left.cells.map(jsonCell)),
+            right: byPeriod<JsonCell>(j.right.cells.map(jsonCell)),
+            difference: byPeriod(differences(j, "difference")),
+            relative: byPeriod(differences(j, "relative")),
+          };
   }
   const master = (r: Report) => ({
     passed: r.failedChecks === 0 && r.errors.length === 0,

@@ -15,7 +15,8 @@ type SensitivityCommand = Extract<Command, { kind: "sensitivity" }>;
 /**
  * `precept sensitivity FILE OUTPUT`: a one-at-a-time sensitivity of one output cell, rows in
  * tornado order (largest swing first), each with its switching value (where the output crosses
- * the threshold, default 0), as a table, CSV or JSON. Exit 0 when it ran; 2 for a request that
+ * the threshold, default 0), as a table, CSV or JSON. Exit 0 when it ran; 1 for a model without
+ * periods (P2009); 2 for a request that
  * cannot run (unknown line, a calculation named as an input, a malformed number or change).
  */
 export function runSensitivity(command: SensitivityCommand, engine: Engine, io: Output): number {
@@ -30,7 +31,8 @@ export function runSensitivity(command: SensitivityCommand, engine: Engine, io: 
   });
   if (!result.ok) {
     io.err(`precept: ${result.code} ${result.message}\n`);
-    return ExitCode.usage;
+    // A model without periods has no cells to vary: the model is the problem, not the request.
+    return result.code === "P2009" ? ExitCode.modelProblem : ExitCode.usage;
   }
   io.out(
     command.format === "json"

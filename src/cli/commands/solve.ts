@@ -8,7 +8,8 @@ type SolveCommand = Extract<Command, { kind: "solve" }>;
 /**
  * `precept solve FILE --input X --target LINE --value Z`: goal seek on the engine's incremental
  * path. Prints the input value found and the target there (table or JSON) and exits 0; exits 1
- * with a P4005 message when no value in the range reaches the target, and 2 for a request that
+ * with a P4005 message when no value in the range reaches the target (or P2009, a model without
+ * periods, whose cells do not exist), and 2 for a request that
  * names an unknown line, member or period, a calculation as the input, or a malformed number.
  */
 export function runSolve(command: SolveCommand, engine: Engine, io: Output): number {
@@ -43,5 +44,7 @@ export function runSolve(command: SolveCommand, engine: Engine, io: Output): num
   if (result.ok) return ExitCode.ok;
   if (command.format !== "json" || result.code !== "P4005")
     io.err(`precept: ${result.code} ${result.message}\n`);
-  return result.code === "P4005" ? ExitCode.modelProblem : ExitCode.usage;
+  return result.code === "P4005" || result.code === "P2009"
+    ? ExitCode.modelProblem
+    : ExitCode.usage;
 }

@@ -45,6 +45,8 @@ function parseReference(
   text: string,
   period: string | undefined,
 ): Parsed | AnalysisError {
+  // Without periods there are no cells to change or read (the model's P2009 says why).
+  if (model.periods.length === 0) return analysisError("P2009");
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(text.trim());
   const name = (match?.[1] ?? text).trim();
   const parts = (match?.[2] ?? "")

@@ -4,6 +4,7 @@ import { findRoot, RootLimits } from "./analysis/root";
 import { selectCell, selectInput } from "./analysis/selector";
 import { show, ShowLimits, type Shown } from "./analysis/show";
 import { cellOf, Trials } from "./analysis/trials";
+import { evaluateCheck } from "./checks";
 import { describeKind, isError, type Value } from "./eval/value";
 import { dec, isDecimal, toExactString, type Decimal } from "./num";
 import type { Evaluation } from "./recompute";
@@ -62,6 +63,16 @@ export type GoalSeekResult =
       readonly solution: GoalSeekPoint;
       /** The input's and target's values before the search (the input's first selected cell). */
       readonly base: GoalSeekPoint | undefined;
+      /**
+       * The checks whose outcome the solution changes (known findings aside): a check that
+       * passes at the model's own values and fails at the solution (the referendum limit, say),
+       * or the other way round.
+       */
+      readonly checks: readonly {
+        readonly name: string;
+        readonly label: string;
+        readonly passes: boolean;
+      }[];
     }
   | (AnalysisError & {
       readonly jump?: { readonly below: GoalSeekPoint; readonly above: GoalSeekPoint };
@@ -131,7 +142,10 @@ export function goalSeek(base: Evaluation, request: GoalSeekRequest): GoalSeekRe
   const t = (p: GoalSeekPoint) => inUnit(p.target, target.line.unit);
   const x = (p: GoalSeekPoint) => inUnit(p.input, input.unit);
   switch (result.kind) {
-    case "root":
+    case "root": {
+      const at = trials.run([
+        { line: input, cells: input.inputs.map((v, i) => (chosen.has(i) ? result.x : v)) },
+      ]);
       return {
         ok: true,
         input: toExactString(result.x),
@@ -143,7 +157,9 @@ export function goalSeek(base: Evaluation, request: GoalSeekRequest): GoalSeekRe
         targetUnit: target.line.unit,
         solution: point(result.x, result.fx.plus(wanted)),
         base: basePoint,
+        checks: changedChecks(base, at),
       };
+    }
     case "none": {
       const [a, b] = [
         point(result.lo, result.flo.plus(wanted)),
@@ -184,4 +200,20 @@ export function goalSeek(base: Evaluation, request: GoalSeekRequest): GoalSeekRe
         detail: `the search did not settle within ${RootLimits.maxIterations} steps between ${show(result.lo, input).display} and ${show(result.hi, input).display}. Give a narrower --low and --high.`,
       });
   }
+}
+
+/** The checks (known findings aside) that pass in one evaluation and fail in the other. */
+function changedChecks(
+  before: Evaluation,
+  after: Evaluation,
+): { name: string; label: string; passes: boolean }[] {
+  const out: { name: string; label: string; passes: boolean }[] = [];
+  const model = after.compiled.model;
+  for (const check of model.checks) {
+    if (check.known !== undefined) continue;
+    const was = evaluateCheck(check, before.compiled.model, before.values).passed;
+    const now = evaluateCheck(check, model, after.values).passed;
+    if (was !== now) out.push({ name: check.name, label: check.label, passes: now });
+  }
+  return out;
 }

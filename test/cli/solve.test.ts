@@ -13,6 +13,7 @@ interface Solved {
   input: string;
   target: string;
   inputKey: string;
+  checks?: { name: string; passes: boolean }[];
   jump?: {
     below: { input: { exact: string }; target: { exact: string } };
     above: { input: { exact: string }; target: { exact: string } };
@@ -66,8 +67,19 @@ describe("precept solve on the council tax example", () => {
     expect(new D(gap ?? "NaN").abs().lt("0.000001")).toBe(true);
     // Later years still use the 1.99% of the plan: 2020/21's Band D increase is unchanged.
     expect(json.items.band_d_increase?.values?.["2020/21"]).toBe("0.0199");
-    // And the referendum check of the example now fails: 3.27% is over the 3% threshold.
+    // And the referendum check of the example now fails: 3.27% is over the 3% threshold. Solve
+    // says so, with the checks of the printed Band D and requirement figures it moves.
     expect(json.checks.find((c) => c.name === "referendum_limit")?.passed).toBe(false);
+    const changed = result.checks ?? [];
+    expect(changed).toContainEqual(
+      expect.objectContaining({ name: "referendum_limit", passes: false }),
+    );
+    expect(changed.map((c) => c.name)).toContain("annex1b_band_d_2019_20");
+    // The 2018/19 base-year checks do not read the 2019/20 increase.
+    expect(changed.map((c) => c.name)).not.toContain("ca7_taxbase_increase_2018_19");
+    expect(
+      changed.every((c) => json.checks.find((k) => k.name === c.name)?.passed === c.passes),
+    ).toBe(true);
   });
 
   it("reports P4005 with the step when the target is built on the Band D rounded to the penny", () => {

@@ -38,6 +38,18 @@ export function runSolve(command: SolveCommand, engine: Engine, io: Output): num
           `${result.targetKey} = ${result.base.target.display}${unit(result.targetUnit)}`,
       );
     }
+    for (const passes of [false, true]) {
+      const names = result.checks.filter((c) => c.passes === passes).map((c) => c.name);
+      if (names.length === 0) continue;
+      const shown =
+        names.length > 6 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
+      const which = names.length === 1 ? "check" : `${names.length} checks`;
+      lines.push(
+        passes
+          ? `${which} that fail at the model's own values pass at the solution: ${shown.join(", ")}`
+          : `${which} that pass at the model's own values FAIL at the solution: ${shown.join(", ")}`,
+      );
+    }
     lines.push(`${result.iterations} evaluations`);
     io.out(lines.join("\n") + "\n");
   }

@@ -1,6 +1,9 @@
 import { renameSync, writeFileSync } from "node:fs";
-import { createEngine, type Engine, type EvalSnapshot } from "../engine";
+import { analysisError, createEngine, type Engine, type EvalSnapshot } from "../engine";
 import { parseArgs, usage, type Command } from "./args";
+import { runCompare } from "./commands/compare";
+import { runSensitivity } from "./commands/sensitivity";
+import { runSolve } from "./commands/solve";
 import { formatText } from "./format";
 import { readModelFile } from "./input";
 import {
@@ -71,7 +74,7 @@ export function main(argv: readonly string[], io: Output = makeProcessOutput()):
   }
 }
 
-type ModelCommand = Extract<Command, { kind: "check" | "eval" | "explain" }>;
+type ModelCommand = Exclude<Command, { kind: "format" | "help" | "usage-error" }>;
 
 function runModel(command: ModelCommand, io: Output): number {
   const file = readModelFile(command.file);
@@ -82,13 +85,17 @@ function runModel(command: ModelCommand, io: Output): number {
   const text = file.text;
   const engine = createEngine();
   engine.update(text);
-  if (command.scenario !== null) {
-    const known = engine.snapshot().scenarios.some((s) => s.name === command.scenario);
-    if (!known) {
-      io.err(`precept: unknown scenario '${command.scenario}'.\n`);
+  const scenarios = command.kind === "compare" ? [command.left, command.right] : [command.scenario];
+  const known = engine.snapshot().scenarios.map((s) => s.name);
+  for (const s of scenarios) {
+    if (s !== null && !known.includes(s)) {
+      const choices = ["base", ...known].map((n) => `'${n}'`).join(", ");
+      const e = analysisError("P6007", { name: s, choices: `one of ${choices}` });
+      io.err(`precept: ${e.code} ${e.message}\n`);
       return ExitCode.usage;
     }
   }
+  if (command.kind === "compare") return runCompare(command, engine, command.file, text, io);
   const snap = engine.setScenario(command.scenario);
   switch (command.kind) {
     case "check":
@@ -104,6 +111,14 @@ function runModel(command: ModelCommand, io: Output): number {
             : renderTable(report),
       );
       return exitCodeOf(report);
+    }
+    case "solve":
+    case "sensitivity": {
+      const report = makeReport(engine, snap);
+      for (const d of report.errors) io.err(`${renderDiagnostic(command.file, text, d)}\n`);
+      return command.kind === "solve"
+        ? runSolve(command, engine, io)
+        : runSensitivity(command, engine, io);
     }
     case "explain": {
       const result = engine.explain(command.target);

@@ -95,7 +95,8 @@ export function renderTable(r: Report): string {
 /** A cell in JSON: its exact value, null when blank, or `{ error: { code, message, origin } }`. */
 export type JsonCell = string | null | { readonly error: ErrorInfo };
 
-function jsonCell(c: CellSnapshot | undefined): JsonCell {
+/** A cell as `eval --format json` writes it. */
+export function jsonCell(c: CellSnapshot | undefined): JsonCell {
   if (c === undefined) return null;
   if (c.error !== undefined) return { error: c.error };
   return c.value;

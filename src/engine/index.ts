@@ -28,3 +28,20 @@ export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goa
 export { compileModel, type CompiledModel } from "./compile";
 export { CompileCache } from "./compile-cache";
 export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";
+export {
+  analysisCodes,
+  allAnalysisCodes,
+  analysisError,
+  type AnalysisCode,
+  type AnalysisError,
+} from "./analysis/codes";
+export type { GoalSeekPoint } from "./goal-seek";
+export type { Shown } from "./analysis/show";
+export {
+  sensitivity,
+  SensitivityLimits,
+  type SensitivityRequest,
+  type SensitivityResult,
+  type SensitivityRow,
+  type SwitchingValue,
+} from "./analysis/sensitivity";

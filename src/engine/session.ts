@@ -33,7 +33,9 @@ export interface Comparison {
 
 /**
  * One line (or member) in both scenarios: exact values in base units (null for an error),
- * `difference` = right − left (null unless both are numbers), and display strings of each.
+ * `difference` = right − left (null unless both are numbers), `relative` = difference / |left|
+ * (null also when left is 0), and display strings of each (the relative difference as a
+ * percentage).
  */
 export interface ComparisonRow {
   readonly key: string;
@@ -45,6 +47,8 @@ export interface ComparisonRow {
   readonly leftDisplay: readonly string[];
   readonly rightDisplay: readonly string[];
   readonly differenceDisplay: readonly string[];
+  readonly relative: readonly (string | null)[];
+  readonly relativeDisplay: readonly string[];
   readonly changed: boolean;
 }
 
@@ -76,6 +80,11 @@ export interface Engine {
   goalSeek(request: GoalSeekRequest, scenario?: string | null): GoalSeekResult;
   /** The last checked model, for callers that need the language's view (the CLI's diagnostics). */
   checked(): CheckedModel;
+  /**
+   * The evaluation of a scenario (default: the active one), for analyses that run trials on the
+   * incremental path (`analysis/`). It is never changed in place.
+   */
+  evaluation(scenario?: string | null): Evaluation;
 }
 
 interface CheckCacheEntry {
@@ -257,6 +266,7 @@ export function createEngine(): Engine {
       return goalSeek(state(scenario === undefined ? active : scenario).evaluation, request);
     },
     checked: () => checked,
+    evaluation: (scenario) => state(scenario === undefined ? active : scenario).evaluation,
   };
 }
 
@@ -393,6 +403,8 @@ function compareScenarios(a: Evaluation, b: Evaluation): Comparison {
       const leftDisplay: string[] = [];
       const rightDisplay: string[] = [];
       const differenceDisplay: string[] = [];
+      const relative: (string | null)[] = [];
+      const relativeDisplay: string[] = [];
       let changed = false;
       for (let t = 0; t < P; t++) {
         const x = la[m * P + t] as Value;
@@ -406,9 +418,14 @@ function compareScenarios(a: Evaluation, b: Evaluation): Comparison {
           difference.push(toExactString(d));
           differenceDisplay.push(formatDisplay(d, line.unit, line.decimals));
           if (!d.isZero()) changed = true;
+          const r = x.isZero() ? undefined : d.div(x.abs());
+          relative.push(r === undefined ? null : toExactString(r));
+          relativeDisplay.push(r === undefined ? "" : formatDisplay(r, "%", 1));
         } else {
           difference.push(null);
           differenceDisplay.push("");
+          relative.push(null);
+          relativeDisplay.push("");
           if (left[t] !== right[t] || leftDisplay[t] !== rightDisplay[t]) changed = true;
         }
       }
@@ -422,6 +439,8 @@ function compareScenarios(a: Evaluation, b: Evaluation): Comparison {
         leftDisplay,
         rightDisplay,
         differenceDisplay,
+        relative,
+        relativeDisplay,
         changed,
       });
     }

@@ -19,6 +19,7 @@ import type {
   ModelSummaryDto,
   OpenModelDto,
   Reply,
+  SecurityCheckDto,
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
@@ -276,9 +277,26 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
     storageStatus: () =>
       guard(() => (options.storageStatus ? options.storageStatus() : readStorageStatus())),
     settleDrafts: () => drafts.settled,
+    securitySelfCheck: () => guard(tryCodeFromText),
     selfTestFailure: () =>
       guard((): null => {
         throw new Error("Self-test failure requested by the UI.");
       }),
   };
+}
+
+/**
+ * Tries to compile JavaScript from a string in this worker. The worker's CSP (the header its
+ * script was served with) must refuse it; nothing in a model is ever run as code (P11).
+ */
+function tryCodeFromText(): SecurityCheckDto {
+  try {
+    // This is the point of the check: the CSP must make this constructor throw.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const compiled = new Function("return 1") as () => unknown;
+    compiled();
+    return { blocked: false, error: "" };
+  } catch (error) {
+    return { blocked: true, error: error instanceof Error ? error.name : "Error" };
+  }
 }

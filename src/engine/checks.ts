@@ -209,6 +209,19 @@ function isComparison(op: string | undefined): op is "=" | "<>" | "<" | "<=" | "
 }
 
 /**
+ * The label of the period `index` places from the model's first, also outside the model (the
+ * financial year of a date may be before or after it): `2017/18` for -2 in a model from 2019/20.
+ */
+export function periodLabelAt(periods: readonly string[], index: number): string {
+  const inside = periods[index];
+  if (inside !== undefined) return inside;
+  const first = Number((periods[0] ?? "").slice(0, 4));
+  if (!Number.isInteger(first) || periods.length === 0) return "";
+  const year = first + index;
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
  * A value for people: display-formatted numbers (to `decimals` places when given, else the unit's
  * default), period labels, error messages.
  */
@@ -221,7 +234,7 @@ export function showValue(
   if (isDecimal(v)) return formatDisplay(v, unit, decimals);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "string") return v;
-  if (isPeriod(v)) return periods[v.index] ?? "";
+  if (isPeriod(v)) return periodLabelAt(periods, v.index);
   if (isError(v)) return `#${v.code}`;
   // Blank, or a cell that does not exist (never expected: callers index cells by period).
   return "";
@@ -232,6 +245,6 @@ export function exactValue(v: Value, periods: readonly string[]): string | null 
   if (isDecimal(v)) return toExactString(v);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "string") return v;
-  if (isPeriod(v)) return periods[v.index] ?? "";
+  if (isPeriod(v)) return periodLabelAt(periods, v.index);
   return null;
 }

@@ -37,7 +37,7 @@ export interface PeriodLit extends NodeBase {
 }
 
 /** How a number literal was written: plain `246,841`, money `£4.5m`, or percent `2.99%`. */
-export type NumberForm = "plain" | "money" | "percent";
+export type NumberForm = "plain" | "money" | "percent" | "date";
 
 /** The scale suffix of a money literal: `£350k`, `£4.5m`, `£1.2bn`, or none. */
 export type MoneyScale = "" | "k" | "m" | "bn";
@@ -46,7 +46,8 @@ export type MoneyScale = "" | "k" | "m" | "bn";
  * A number literal. `value` is the exact decimal in base units as a string, already scaled and
  * signed: `£4.5m` is "4500000", `2.99%` is "0.0299", `(4,000)` in a table is "-4000". `digits` is
  * the number as written before scaling ("4.5" for `£4.5m`, "2.99" for `2.99%`), kept so that the
- * printer writes the literal back in its own form.
+ * printer writes the literal back in its own form. A date (`form: "date"`) has its serial as
+ * `value` (lang/dates.ts) and the literal `2018-05-04` as `digits`.
  */
 export interface NumberLit extends NodeBase {
   readonly kind: "number";

@@ -240,6 +240,8 @@ export function printNumber(n: A.NumberLit): string {
       return `${sign}£${digits}${n.scale}`;
     case "percent":
       return `${sign}${digits}%`;
+    case "date":
+      return n.digits;
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/lang";
-import { absoluteDecls, IncrementalParser } from "../../src/lang/syntax/incremental";
+import { absoluteDecls, chunkStarts, IncrementalParser } from "../../src/lang/syntax/incremental";
 import { tokenSoupArb } from "../support/lang-arbitraries";
 
 const seed = 20261122;
@@ -36,7 +36,8 @@ function ids(value: unknown, out: number[] = []): number[] {
 
 /**
  * The incremental parse (by `parser`, which keeps its chunks from text to text) equals the whole
- * parse once its declaration-relative spans are made absolute, and its node ids are unique.
+ * parse once its declaration-relative spans are made absolute, its node ids are unique, and its
+ * chunks are those a scan of the whole text gives.
  */
 function agrees(text: string, parser = new IncrementalParser()): void {
   const incremental = parser.parse(text);
@@ -47,6 +48,8 @@ function agrees(text: string, parser = new IncrementalParser()): void {
   expect(withoutIds(absolute)).toEqual(withoutIds(parseModel(text)));
   const all = ids(incremental.ast);
   expect(new Set(all).size).toBe(all.length);
+  // The chunk starts found from the previous parse's are those of a scan of the whole text.
+  if (parser.starts.length > 0) expect(parser.starts).toEqual(chunkStarts(text));
 }
 
 type Edit =

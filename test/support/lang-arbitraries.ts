@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type * as A from "../../src/lang/ast";
 import { nodeId } from "../../src/lang/ast";
+import { daysInMonth, isoText, serialOf } from "../../src/lang/dates";
 import { binaryLevel } from "../../src/lang/print";
 import { normalizeDecimal, shiftDecimal } from "../../src/lang/decimal-text";
 
@@ -87,10 +88,36 @@ const cellNumberArb: fc.Arbitrary<A.NumberLit> = fc
     return { ...base, kind: "number", form, scale, digits, value: shiftDecimal(digits, exp) };
   });
 
+/** A date literal (`2018-05-04`) of a real day, its value the day's serial. */
+const dateLitArb: fc.Arbitrary<A.NumberLit> = fc
+  .tuple(
+    fc.integer({ min: 1000, max: 9999 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 31 }),
+  )
+  .map(([year, month, d]) => {
+    const day = Math.min(d, daysInMonth(year, month));
+    const civil = { year, month, day };
+    return {
+      ...base,
+      kind: "number" as const,
+      form: "date" as const,
+      scale: "" as const,
+      digits: isoText(civil),
+      value: String(serialOf(civil)),
+    };
+  });
+
 /** A non-negative number literal in any form; a plain one may carry a count unit (`5 FTE`). */
-export const numberArb: fc.Arbitrary<A.NumberLit> = fc
-  .tuple(cellNumberArb, fc.option(identArb, { nil: undefined, freq: 4 }))
-  .map(([n, count]) => (count === undefined || n.form !== "plain" ? n : { ...n, count }));
+export const numberArb: fc.Arbitrary<A.NumberLit> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc
+      .tuple(cellNumberArb, fc.option(identArb, { nil: undefined, freq: 4 }))
+      .map(([n, count]) => (count === undefined || n.form !== "plain" ? n : { ...n, count })),
+  },
+  { weight: 1, arbitrary: dateLitArb },
+);
 
 /** The number of a `decimals N` clause: a whole number 0..10 (the generated models are valid). */
 const decimalsArb: fc.Arbitrary<A.NumberLit> = fc
@@ -101,12 +128,16 @@ const decimalsArb: fc.Arbitrary<A.NumberLit> = fc
 const blankArb: fc.Arbitrary<A.BlankLit> = fc.constant({ ...base, kind: "blank" as const });
 
 const negate = (n: A.NumberLit): A.NumberLit =>
-  n.value === "0" ? n : { ...n, digits: `-${n.digits}`, value: `-${n.value}` };
+  n.value === "0" || n.form === "date" ? n : { ...n, digits: `-${n.digits}`, value: `-${n.value}` };
 
 /** A literal as a table cell takes it: possibly negative. */
-const cellLiteralArb: fc.Arbitrary<A.NumberLit> = fc
-  .tuple(cellNumberArb, fc.boolean())
-  .map(([n, neg]) => (neg ? negate(n) : n));
+const cellLiteralArb: fc.Arbitrary<A.NumberLit> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.tuple(cellNumberArb, fc.boolean()).map(([n, neg]) => (neg ? negate(n) : n)),
+  },
+  { weight: 1, arbitrary: dateLitArb },
+);
 
 /** A literal as an input takes it: possibly negative, possibly with a count unit, or blank. */
 const inputLiteralArb: fc.Arbitrary<A.InputLiteral> = fc.oneof(

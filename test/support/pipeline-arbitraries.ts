@@ -67,6 +67,19 @@ const numberText = fc.oneof(
     ),
   },
   { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000 }).map(String) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "2018-05-04",
+      "2019-02-28",
+      "2020-02-29",
+      "2019-02-29",
+      "9999-12-31",
+      "4 May 2018",
+      "31/03/2018",
+      "30 days",
+    ),
+  },
 );
 
 /** A value an input takes: a number, possibly negative or bracketed, or blank. */
@@ -146,6 +159,19 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
     fc
       .tuple(tie("expr"), fc.constantFrom("1", "3", "0", "40"))
       .map(([x, n]) => `roundsig(${x}, ${n})`),
+    fc
+      .tuple(
+        fc.constantFrom("floor", "ceil", "trunc"),
+        tie("expr"),
+        fc.constantFrom("", ", £1", ", £0.1m", ", 0", ", -1"),
+      )
+      .map(([f, x, s]) => `${f}(${x}${s})`),
+    fc.tuple(tie("expr"), tie("expr")).map(([x, d]) => `mod(${x}, ${d})`),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("1", "-1", "12", "0.5", "120000"))
+      .map(([x, n]) => `add_months(${x}, ${n})`),
+    tie("expr").map((x) => `financial_year(${x})`),
+    fc.constantFrom("period_start()", "period_end()"),
     fc.constantFrom("first_period()", "last_period()", "period_index()"),
     fc.tuple(numberText, tie("expr")).map(([r, x]) => `npv(${r}, ${x})`),
     fc.tuple(numberText, numberText, numberText).map(([r, n, p]) => `pmt(${r}, ${n}, ${p})`),

@@ -1,6 +1,7 @@
+import { yearEndSerial, yearStartSerial } from "../../lang/dates";
 import * as fns from "../functions";
 import type { FnResult, LoanMethod } from "../functions";
-import { fromInt, isDecimal, ZERO, type Decimal } from "../num";
+import { fromInt, isDecimal, ONE, ZERO, type Decimal } from "../num";
 import type { Code } from "./code";
 import { fail, type Frame } from "./frame";
 import { evaluate, wrongKind } from "./interpreter";
@@ -37,6 +38,20 @@ function callPlain(code: CallCode, f: Frame): Value {
       const step = number(args[1], f, code);
       return isError(step) ? step : result(fns.roundToUnit(x, step), f, code);
     }
+    case "floor":
+    case "ceil":
+    case "trunc": {
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
+      const step = args.length > 1 ? number(args[1], f, code) : ONE;
+      return isError(step) ? step : result(fns.roundDirected(x, step, code.fn), f, code);
+    }
+    case "mod": {
+      const x = numberOrBlank(args[0], f, code);
+      if (isError(x) || isBlank(x)) return x;
+      const divisor = number(args[1], f, code);
+      return isError(divisor) ? divisor : result(fns.remainder(x, divisor), f, code);
+    }
     case "roundsig": {
       const x = numberOrBlank(args[0], f, code);
       if (isError(x) || isBlank(x)) return x;
@@ -53,6 +68,24 @@ function callPlain(code: CallCode, f: Frame): Value {
       return { kind: "period", index: f.periodCount - 1 };
     case "period_index":
       return fromInt(f.period + 1);
+    case "period_start":
+      return fromInt(yearStartSerial(firstYear(f) + f.period));
+    case "period_end":
+      return fromInt(yearEndSerial(firstYear(f) + f.period));
+    case "add_months": {
+      const d = numberOrBlank(args[0], f, code);
+      if (isError(d) || isBlank(d)) return d;
+      const n = number(args[1], f, code);
+      if (isError(n)) return n;
+      return result(fns.addMonthsTo(d, n), f, code);
+    }
+    case "financial_year": {
+      const d = numberOrBlank(args[0], f, code);
+      if (isError(d) || isBlank(d)) return d;
+      const year = fns.financialYearOfSerial(d);
+      if (!year.ok) return result(year, f, code);
+      return { kind: "period", index: year.value - firstYear(f) };
+    }
     case "first_period_where":
       return firstPeriodWhere(code, f);
     case "discount_factor": {
@@ -85,6 +118,11 @@ function callPlain(code: CallCode, f: Frame): Value {
 }
 
 /** Turns a function library result into a value, adding the span and period of this cell. */
+/** The year the model's first financial year starts in (2019 for 2019/20). */
+function firstYear(f: Frame): number {
+  return Number((f.model.periods[0] ?? "").slice(0, 4));
+}
+
 function result(r: FnResult<Decimal>, f: Frame, code: CallCode): Value {
   return r.ok ? r.value : fail(f, r.code, code.span, r.args);
 }

@@ -9,6 +9,8 @@ export const periodDependentFunctions: ReadonlySet<string> = new Set([
   "prev",
   "cumsum",
   "period_index",
+  "period_start",
+  "period_end",
   "discount_factor",
   "loan_opening",
   "loan_interest",
@@ -26,7 +28,9 @@ export const wholeSeriesFunctions: ReadonlySet<string> = new Set([
 
 /** Functions whose value in one period can read their arguments in other periods. */
 export const acrossPeriodFunctions: ReadonlySet<string> = new Set([
-  ...[...periodDependentFunctions].filter((f) => f !== "period_index"),
+  ...[...periodDependentFunctions].filter(
+    (f) => f !== "period_index" && f !== "period_start" && f !== "period_end",
+  ),
   ...wholeSeriesFunctions,
   "npv",
 ]);

@@ -1,5 +1,6 @@
 export { sum, min, max, average, weightedAverage, sumIf, countIf, cumsum } from "./aggregate";
-export { roundToUnit, roundSignificant, absolute } from "./rounding";
+export { roundToUnit, roundSignificant, absolute, roundDirected, remainder } from "./rounding";
+export type { Direction } from "./rounding";
 export { discountFactors, npv, irr, payback, IrrLimits } from "./appraisal";
 export {
   pmt,
@@ -18,3 +19,4 @@ export {
 } from "./mrp";
 export { ArgumentLimits } from "./arguments";
 export { type FnResult, type FnFailure, type FnSuccess } from "./result";
+export { addMonthsTo, financialYearOfSerial } from "./dates";

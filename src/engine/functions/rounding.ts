@@ -1,4 +1,10 @@
-import { NumPolicy, roundToSignificant, roundToStep, type Decimal } from "../num";
+import {
+  NumPolicy,
+  roundToSignificant,
+  roundToStep,
+  roundToStepToward,
+  type Decimal,
+} from "../num";
 import { outOfRange, succeed, type FnResult } from "./result";
 
 /**
@@ -30,4 +36,33 @@ export function roundSignificant(x: Decimal, n: Decimal): FnResult<Decimal> {
 /** abs(x): the magnitude of x, in x's unit. */
 export function absolute(x: Decimal): Decimal {
   return x.abs();
+}
+
+/** The directions of `floor`, `ceil` and `trunc`. */
+export type Direction = "floor" | "ceil" | "trunc";
+
+/**
+ * floor(x, step), ceil(x, step), trunc(x, step): the multiple of `step` (1 when left out) next
+ * below x, next above x, or next toward zero. `floor(−£2.5, £1)` is −£3, `trunc(−£2.5, £1)` is
+ * −£2. P4003 when the step is not positive.
+ */
+export function roundDirected(x: Decimal, step: Decimal, direction: Direction): FnResult<Decimal> {
+  if (!step.isPositive() || step.isZero()) {
+    return outOfRange("The rounding unit", "it must be greater than zero");
+  }
+  return succeed(roundToStepToward(x, step, direction));
+}
+
+/**
+ * mod(x, divisor): the remainder of x after taking out whole multiples of the divisor, with the
+ * divisor's sign, as spreadsheets' MOD gives it: x − divisor × floor(x / divisor).
+ * `mod(7, 3)` = 1, `mod(−7, 3)` = 2, `mod(7, −3)` = −2. P4001 when the divisor is zero.
+ */
+export function remainder(x: Decimal, divisor: Decimal): FnResult<Decimal> {
+  if (divisor.isZero()) return { ok: false, code: "P4001", args: {} };
+  // decimal.js's `mod` truncates (the remainder has x's sign) and is exact.
+  const r = x.mod(divisor);
+  if (r.isZero() || r.isNegative() === divisor.isNegative())
+    return succeed(r.isZero() ? r.abs() : r);
+  return succeed(r.plus(divisor));
 }

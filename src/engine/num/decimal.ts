@@ -46,6 +46,10 @@ export const D = DecimalJs.clone({
 
 /** decimal.js's half-away-from-zero rounding mode, for explicit rounding calls. */
 export const ROUND_HALF_UP = DecimalJs.ROUND_HALF_UP;
+/** decimal.js's directed rounding modes: toward −∞, toward +∞, toward zero. */
+export const ROUND_FLOOR = DecimalJs.ROUND_FLOOR;
+export const ROUND_CEIL = DecimalJs.ROUND_CEIL;
+export const ROUND_DOWN = DecimalJs.ROUND_DOWN;
 
 /** 0, 1, 100 and similar constants shared by the function library (Decimals are immutable). */
 export const ZERO: Decimal = new D(0);

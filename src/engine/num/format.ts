@@ -1,3 +1,4 @@
+import { civilOf, displayText } from "../../lang/dates";
 import { D, ROUND_HALF_UP, type Decimal } from "./decimal";
 
 /**
@@ -78,6 +79,7 @@ function scaleOf(unit: string): DisplayScale {
  * the line's unit column) except for "%". `decimals` (0 to 20) overrides the default.
  */
 export function formatDisplay(value: Decimal, unit: string, decimals?: number): string {
+  if (unit === "date") return formatDate(value);
   const scale = scaleOf(unit);
   const scaled = scale.divisor === ONE_D ? value : value.div(scale.divisor);
   const places = decimals ?? scale.decimals;
@@ -93,6 +95,15 @@ export function formatDisplay(value: Decimal, unit: string, decimals?: number): 
   const grouped = groupThousands(digits) + scale.suffix;
   return scaled.isNegative() && /[1-9]/.test(digits) ? `(${grouped})` : grouped;
 }
+
+/** A date's serial as papers print it, `4 May 2018`; a value that is not a whole day as a number. */
+function formatDate(value: Decimal): string {
+  if (!value.isInteger() || value.abs().greaterThan(dateSerialLimit)) return value.toFixed();
+  return displayText(civilOf(value.toNumber()));
+}
+
+/** Beyond any date of years 1000 to 9999 (serials stay well inside this). */
+const dateSerialLimit = 10_000_000;
 
 function clampPlaces(places: number): number {
   if (!Number.isInteger(places) || places < 0) return 0;

@@ -14,5 +14,5 @@ export {
   toNumber,
 } from "./decimal";
 export { toExactString, formatDisplay, defaultDecimals, DisplayDefaults } from "./format";
-export { roundToStep, roundToSignificant, roundToPlaces } from "./rounding";
+export { roundToStep, roundToStepToward, roundToSignificant, roundToPlaces } from "./rounding";
 export { microUnitsOf, fromMicroUnits, SmallPolicy } from "./small";

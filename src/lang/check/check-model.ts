@@ -9,12 +9,14 @@
 import { makeSpan, periodIndex } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
+import { dateUnit, isDateUnit } from "../dates";
 import { negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import type * as M from "../model";
 import { blankText } from "../model";
 import { didYouMean } from "../names";
+import { printNumber } from "../print";
 import { periodIndexOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { clauseDecimals, periodLabel } from "../syntax/cst-to-ast";
@@ -48,7 +50,8 @@ const shifted = (span: Span, at: number): Span =>
   at === 0 ? span : makeSpan(span.from + at, span.to + at);
 import type { DeclaredUnit, Unit } from "./units";
 
-const unitOfForm = (form: A.NumberForm): Unit => (form === "money" ? moneyUnit : plainUnit);
+const unitOfForm = (form: A.NumberForm): Unit =>
+  form === "money" ? moneyUnit : form === "date" ? dateUnit : plainUnit;
 
 /** The type of a line item without a declared unit, from its values or its main formula. */
 export function inferItemType(
@@ -142,6 +145,21 @@ export class ModelChecker {
   ): string | null {
     if (lit.kind === "error-expr") return null;
     if (lit.kind === "blank") return blankText;
+    const dateLine = declared !== undefined && isDateUnit(declared.unit);
+    if (dateLine || lit.form === "date") {
+      if (dateLine && lit.form === "date") return lit.value;
+      if (reportMismatch) {
+        if (dateLine) {
+          this.report("P3021", shifted(lit.span, at), { found: `'${printNumber(lit)}'` });
+        } else if (declared !== undefined) {
+          this.report("P3003", shifted(lit.span, at), {
+            form: "date",
+            unit: declared.display,
+          });
+        }
+      }
+      return declared === undefined ? lit.value : null;
+    }
     if (lit.count !== undefined) {
       const unit: Unit =
         lit.count.name === "number"

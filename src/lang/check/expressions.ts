@@ -12,6 +12,7 @@ import { didYouMean } from "../names";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { periodIndexOf } from "../resolve/symbols";
 import { periodLabel } from "../syntax/cst-to-ast";
+import { dateUnit, dayUnit, isDateUnit } from "../dates";
 import { builtinFunctions } from "./functions";
 import {
   combineUnits,
@@ -303,7 +304,7 @@ function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
     case "number":
       return {
         kind: "number",
-        unit: e.form === "money" ? moneyUnit : countUnit(state, e),
+        unit: e.form === "money" ? moneyUnit : e.form === "date" ? dateUnit : countUnit(state, e),
         percent: e.form === "percent",
       };
     case "blank":
@@ -337,7 +338,12 @@ function infer(state: CheckState, e: A.Expr, scope: Scope): Ty {
           { dimension: dimOf(t), aggregated: unionAggregated(t) },
         );
       }
-      return expectNumber(state, e.operand, t) ? t : unknownTy;
+      if (!expectNumber(state, e.operand, t)) return unknownTy;
+      if (isDateUnit(t.unit)) {
+        report(state, "P3020", e, { what: "make a date negative" });
+        return unknownTy;
+      }
+      return t;
     }
     case "binary":
       return inferBinary(state, e, scope);
@@ -435,6 +441,7 @@ function combineBinary(state: CheckState, e: A.BinaryExpr, a: Ty, b: Ty): Ty {
     case "+":
     case "-": {
       if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      if (isDateUnit(a.unit) || isDateUnit(b.unit)) return dateSum(state, e, a, b, dim);
       if (!sameUnit(a.unit, b.unit)) {
         report(state, "P3001", e, {
           verb: e.op === "+" ? "add" : "subtract",
@@ -448,11 +455,19 @@ function combineBinary(state: CheckState, e: A.BinaryExpr, a: Ty, b: Ty): Ty {
     case "*":
     case "/": {
       if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      if (isDateUnit(a.unit) || isDateUnit(b.unit)) {
+        report(state, "P3020", e, { what: `${e.op === "*" ? "multiply" : "divide"} a date` });
+        return unknownTy;
+      }
       const unit = combineUnits(a.unit, b.unit, e.op === "*" ? 1 : -1);
       return withDims({ kind: "number", unit, percent: false }, dim);
     }
     case "^": {
       if (!expectNumber(state, e.left, a) || !expectNumber(state, e.right, b)) return unknownTy;
+      if (isDateUnit(a.unit) || isDateUnit(b.unit)) {
+        report(state, "P3020", e, { what: "raise a date to a power" });
+        return unknownTy;
+      }
       if (!isPlain(b.unit)) {
         report(state, "P3007", e.right, { unit: tyText(b) });
         return unknownTy;
@@ -472,6 +487,38 @@ function combineBinary(state: CheckState, e: A.BinaryExpr, a: Ty, b: Ty): Ty {
       return withDims({ kind: "number", unit: powerUnit(a.unit, n), percent: false }, dim);
     }
   }
+}
+
+/**
+ * `a + b` or `a - b` where one side is a date: a date minus a date is a count of days; a date
+ * plus or minus days (a line in days, `30 days`, or a plain literal) is a date, as is days plus a
+ * date. Adding two dates, or a date and anything else, is refused.
+ */
+function dateSum(
+  state: CheckState,
+  e: A.BinaryExpr,
+  a: Extract<Ty, { kind: "number" }>,
+  b: Extract<Ty, { kind: "number" }>,
+  dim: Dims,
+): Ty {
+  const days = (side: A.Expr, t: Extract<Ty, { kind: "number" }>): boolean =>
+    sameUnit(t.unit, dayUnit) || (isPlainLiteral(side) && isPlain(t.unit));
+  const date: Ty = { kind: "number", unit: dateUnit, percent: false };
+  if (isDateUnit(a.unit) && isDateUnit(b.unit)) {
+    if (e.op === "-") return withDims({ kind: "number", unit: dayUnit, percent: false }, dim);
+    report(state, "P3020", e, { what: "add two dates" });
+    return unknownTy;
+  }
+  if (isDateUnit(a.unit) && days(e.right, b)) return withDims(date, dim);
+  if (isDateUnit(b.unit) && e.op === "+" && days(e.left, a)) return withDims(date, dim);
+  const other = isDateUnit(a.unit) ? b : a;
+  report(state, "P3020", e, {
+    what:
+      e.op === "-" && isDateUnit(b.unit) && !isDateUnit(a.unit)
+        ? `subtract a date from '${tyText(a)}'`
+        : `${e.op === "+" ? "add" : "subtract"} '${tyText(other)}' ${e.op === "+" ? "to" : "from"} a date (only days)`,
+  });
+  return unknownTy;
 }
 
 /**
@@ -581,6 +628,15 @@ function checkOpening(
     period: state.table.labels[scope.firstPeriod] ?? "the first period",
   });
 }
+
+/** The functions that take a date: comparing ones and those made for dates. */
+const datesTakenBy: ReadonlySet<string> = new Set([
+  "min",
+  "max",
+  "prev",
+  "add_months",
+  "financial_year",
+]);
 
 function argTypes(state: CheckState, e: A.CallExpr, scope: Scope): Ty[] {
   return e.args.map((a) => checkExpr(state, a, scope));
@@ -731,7 +787,37 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
   };
   const keep = (t: Ty | undefined): Ty => (t === undefined ? unknownTy : withDims(t, dims));
   const numberOf = (unit: Unit, percent = false): Ty => keep({ kind: "number", unit, percent });
+  const isDate = (t: Ty | undefined): boolean => t?.kind === "number" && isDateUnit(t.unit);
+  const date = (i: number): void => {
+    const t = a[i] ?? unknownTy;
+    if (t.kind !== "unknown" && !isDate(t)) {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected: "a date",
+        found: tyText(t),
+      });
+    }
+  };
+  // Dates are compared and moved, not added up: only these functions take one.
+  if (!datesTakenBy.has(name)) {
+    const i = a.findIndex(isDate);
+    if (i >= 0) {
+      report(state, "P3020", e.args[i] ?? e, { what: `use a date in ${name}` });
+      return unknownTy;
+    }
+  }
   switch (name) {
+    case "add_months":
+      date(0);
+      plain(1, "a whole number of months");
+      return numberOf(dateUnit);
+    case "financial_year":
+      date(0);
+      return { kind: "period" };
+    case "period_start":
+    case "period_end":
+      return { kind: "number", unit: dateUnit, percent: false };
     case "sum":
     case "average":
     case "cumsum":
@@ -755,8 +841,13 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     case "prev":
       sameAsFirst(1);
       return keep(num(0));
-    case "round": {
+    case "round":
+    case "floor":
+    case "ceil":
+    case "trunc": {
       // A step in £ rounds the money part of a value in £ per count: round(band_d, £0.01).
+      // floor, ceil and trunc may leave the step out: a whole number of x's unit.
+      if (a.length < 2) return keep(num(0));
       const step = a[1];
       const x = a[0];
       const perCount =
@@ -769,6 +860,9 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     }
     case "roundsig":
       plain(1, "a whole number of significant figures");
+      return keep(num(0));
+    case "mod":
+      sameAsFirst(1);
       return keep(num(0));
     case "first_period":
     case "last_period":

@@ -115,6 +115,15 @@ export const diagnosticCodes = {
     message:
       "Invisible character U+{hex} ({what}) found{where}. Delete it: it cannot be seen, and it makes a name that looks like another a different name.",
   },
+  P1030: {
+    severity: "error",
+    message:
+      "'{text}' is not a date the calendar has. Write a real day as year-month-day, such as 2018-05-04.",
+  },
+  P1031: {
+    severity: "error",
+    message: "Write dates as year-month-day: '{text}' is {iso}. Type {iso} instead.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },
@@ -243,6 +252,16 @@ export const diagnosticCodes = {
     severity: "error",
     message:
       "'{text}' reads '{name}' as a count unit, but '{name}' is also a {what}. To multiply, write '{number} * {name}'. To count {name}, rename the {what} (such as '{name}_count'); in a comparison a plain '{number}' also takes the other side's unit.",
+  },
+  P3020: {
+    severity: "error",
+    message:
+      "Cannot {what}. A date can be compared with another, subtracted from one (giving days), or moved by a number of days or by add_months.",
+  },
+  P3021: {
+    severity: "error",
+    message:
+      "This line is measured in dates, so its values are dates such as 2018-05-04; found {found}. Type a date, or change the unit.",
   },
   P3015: {
     severity: "error",

@@ -29,7 +29,7 @@ import type { RowMemo } from "../check/check-model";
 import type { Ty } from "../check/expressions";
 import type { DeclaredUnit } from "../check/units";
 import { IncrementalParser, parseWholeRelative, shiftDiagnostic } from "../syntax/incremental";
-import { declaredKey, Fingerprints, recordingTable, typeKey } from "./interfaces";
+import { declaredKey, Fingerprints, recordingTable, sameWorld, typeKey } from "./interfaces";
 import type { Lookups } from "./interfaces";
 import { idBlock, UnionMap } from "./side-tables";
 import type { TablePart } from "./side-tables";
@@ -88,6 +88,8 @@ export class FrontEnd {
   private readonly rows: RowMemo = new WeakMap();
   private results: Results = emptyResults();
   private periods = "";
+  /** The fingerprints of the last check's symbol table (its answers, as they were). */
+  private last: Fingerprints | undefined;
 
   /**
    * `reuse: false` checks every declaration afresh each time (the full check the incremental one
@@ -114,15 +116,19 @@ export class FrontEnd {
     const table = collectSymbols(parsed.ast, symbolDiagnostics, this.memo);
     const periods = table.years.length === 0 ? "" : `${table.years[0]}:${table.years.length}`;
     const reuse = this.options.reuse !== false;
-    if (periods !== this.periods || !reuse) this.results = emptyResults();
+    if (periods !== this.periods || !reuse) {
+      this.results = emptyResults();
+      this.last = undefined;
+    }
     this.periods = periods;
-    let run = new Run(table, this.results, this.rows);
+    let run = new Run(table, this.results, this.rows, this.last);
     let model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
     if (run.cyclic && this.results.items.size > 0) {
-      run = new Run(table, emptyResults(), this.rows);
+      run = new Run(table, emptyResults(), this.rows, undefined);
       model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
     }
     this.results = run.next;
+    this.last = run.fingerprints;
     return model;
   }
 }
@@ -187,34 +193,62 @@ const noEntries: ReadonlyMap<A.NodeId, never> = new Map<A.NodeId, never>();
 /** The type of each declared unit, made once (so its fingerprint is made once too). */
 const declaredTypes = new WeakMap<DeclaredUnit, Ty>();
 
-/** One check: reuses `previous` results where they still hold and collects the `next` ones. */
+/**
+ * One check: reuses `previous` results where they still hold and collects the `next` ones.
+ *
+ * Early cut-off: when the symbol table gives the same answers as the last check's (`stable`: the
+ * same line items in the same places with the same interfaces, the same dimensions and other
+ * names), only recorded type lookups can differ, so only those are confirmed; and once every type
+ * is known, if no inferred type changed either (`!typesMoved`), every previous result holds as it
+ * is. Every result in `previous` was made or confirmed against the last check's table, so its
+ * recorded fingerprints are that table's answers.
+ */
 class Run {
   readonly next: Results = emptyResults();
   cyclic = false;
-  private readonly fingerprints: Fingerprints;
+  readonly fingerprints: Fingerprints;
   private readonly types = new Map<ItemInfo, Ty>();
   private readonly inProgress = new Set<ItemInfo>();
   private readonly typeOf = (item: ItemInfo): Ty => this.itemType(item);
+  /** The table answers as the last check's did, types apart. */
+  private readonly stable: boolean;
+  /** An inferred type differs from the last check's for the line item in the same place. */
+  private typesMoved = false;
+  /** Every line item's type is known (after {@link primeItemTypes}). */
+  private typesKnown = false;
 
   constructor(
     private readonly table: SymbolTable,
     private readonly previous: Results,
     private readonly rows: RowMemo,
+    private readonly last: Fingerprints | undefined,
   ) {
     this.fingerprints = new Fingerprints(table);
+    this.stable = last !== undefined && sameWorld(last, this.fingerprints);
   }
 
   /** True when every recorded lookup gives the same fingerprint now. */
   private holds(lookups: Kept): boolean {
+    const stable = this.stable;
+    if (stable && this.typesKnown && !this.typesMoved) return true;
     for (let i = 0; i < lookups.length; i += 3) {
-      const now = this.fingerprints.current(
-        lookups[i] as string,
-        lookups[i + 1] as string,
-        this.typeOf,
-      );
+      const kind = lookups[i] as string;
+      if (stable && kind !== "t") continue;
+      const now = this.fingerprints.current(kind, lookups[i + 1] as string, this.typeOf);
       if (now !== lookups[i + 2]) return false;
     }
     return true;
+  }
+
+  /**
+   * Notes whether `type`, inferred afresh for `item`, differs from what the last check inferred
+   * for the line item in the same place (unknown counts as different).
+   */
+  private noteInferred(item: ItemInfo, type: Ty): void {
+    if (this.typesMoved) return;
+    const before = this.last?.table.items[item.id as number];
+    const was = before === undefined ? undefined : this.previous.inferred.get(before.decl.id);
+    if (was === undefined || typeKey(was.type) !== typeKey(type)) this.typesMoved = true;
   }
 
   /** An `itemType` for a check that records into `lookups`. */
@@ -290,6 +324,7 @@ class Run {
         this.recorder(lookups),
       );
       inference = { lookups: keep(lookups), type };
+      this.noteInferred(item, type);
     }
     this.next.inferred.set(id, inference);
     this.inProgress.delete(item);
@@ -354,6 +389,7 @@ class Run {
     symbolDiagnostics: readonly Diagnostic[],
   ): M.CheckedModel {
     this.primeItemTypes();
+    this.typesKnown = true;
     const table = this.table;
     const f = this.fingerprints;
     const diagnostics: Diagnostic[] = [...parseDiagnostics, ...symbolDiagnostics];

@@ -191,3 +191,44 @@ export function recordingTable(f: Fingerprints, lookups: Lookups): SymbolTable {
     otherNames,
   };
 }
+
+/**
+ * True when every lookup except an inferred type (`t`) gives the same fingerprint from `now` as
+ * from `before`: the same line items in the same places (name, kind, opening, declared unit,
+ * dimension), the same dimensions and the same other names, in the same order. One pass of
+ * comparisons, so that an edit inside one declaration's formula or values need not re-validate the
+ * recorded lookups of every other declaration.
+ */
+export function sameWorld(before: Fingerprints, now: Fingerprints): boolean {
+  const a = before.table;
+  const b = now.table;
+  if (a.items.length !== b.items.length) return false;
+  for (let i = 0; i < a.items.length; i++) {
+    const x = a.items[i] as ItemInfo;
+    const y = b.items[i] as ItemInfo;
+    if (
+      x.name !== y.name ||
+      x.decl.kind !== y.decl.kind ||
+      hasOpening(x) !== hasOpening(y) ||
+      x.dimension?.name !== y.dimension?.name ||
+      (x.declared !== y.declared && declaredKey(x.declared) !== declaredKey(y.declared))
+    ) {
+      return false;
+    }
+  }
+  if (a.dimensions.size !== b.dimensions.size) return false;
+  const dims = b.dimensions.values();
+  for (const x of a.dimensions.values()) {
+    const y = dims.next().value as DimensionInfo;
+    if (x !== y && before.dimension(x) !== now.dimension(y)) return false;
+  }
+  if (a.otherNames.size !== b.otherNames.size) return false;
+  const others = b.otherNames.entries();
+  for (const [name, kind] of a.otherNames) {
+    const [n, k] = others.next().value as [string, string];
+    if (name !== n || kind !== k) return false;
+  }
+  return true;
+}
+
+const hasOpening = (v: ItemInfo): boolean => v.decl.kind === "calc" && v.decl.opening !== undefined;

@@ -6,6 +6,7 @@ import type { CstElement, CstNode, IToken } from "chevrotain";
 import { makeSpan } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
+import { isoText, monthOfName, serialOf, type CivilDate } from "../dates";
 import { nodeId } from "../ast";
 import { groupThousands, normalizeDecimal, negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic } from "../diagnostics";
@@ -166,9 +167,11 @@ export class AstBuilder {
     };
   }
 
-  /** A number, money, percent or scale-unit token as a literal. */
+  /** A number, money, percent, scale-unit or date token as a literal. */
   number(t: IToken, negative = false, span: Span = this.tokenSpan(t)): A.NumberLit {
     const image = t.image;
+    const type = t.tokenType.name;
+    if (type === "Date" || type === "OtherDate") return this.date(t, negative, span);
     let form: A.NumberForm = "plain";
     let scale: A.MoneyScale = "";
     let digits = image;
@@ -202,6 +205,31 @@ export class AstBuilder {
     };
   }
 
+  /**
+   * A date literal: `2018-05-04`, its value the date's serial (dates.ts). A date written another
+   * way (`4 May 2018`, `4-May-18`, `04/05/2018`) is refused with the literal to write (P1031), a
+   * day that does not exist with P1030; either still gives a date, so that checking goes on.
+   */
+  private date(t: IToken, negative: boolean, span: Span): A.NumberLit {
+    const civil = t.tokenType.name === "Date" ? isoParts(t.image) : otherDateParts(t.image);
+    const serial = civil === undefined ? undefined : serialOf(civil);
+    if (civil === undefined || serial === undefined) {
+      this.report("P1030", span, { text: t.image });
+    } else if (t.tokenType.name === "OtherDate") {
+      this.report("P1031", span, { text: t.image, iso: isoText(civil) });
+    }
+    if (negative) this.report("P1030", span, { text: `-${t.image}` });
+    return {
+      kind: "number",
+      id: this.id(),
+      span,
+      form: "date",
+      scale: "",
+      digits: civil === undefined || serial === undefined ? t.image : isoText(civil),
+      value: String(serial ?? 0),
+    };
+  }
+
   report(
     code: Parameters<typeof makeDiagnostic>[0],
     span: Span,
@@ -209,6 +237,31 @@ export class AstBuilder {
   ): void {
     this.diagnostics.push(makeDiagnostic(code, span, args));
   }
+}
+
+/** The parts of `2018-05-04`. */
+function isoParts(image: string): CivilDate | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(image);
+  if (m === null) return undefined;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/**
+ * The parts of a date written as papers print it: `4 May 2018`, `4-May-18` (a two-digit year in
+ * 1950 to 2049) or `04/05/2018` (day, month, year, as UK papers write it).
+ */
+function otherDateParts(image: string): CivilDate | undefined {
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(image);
+  if (slash !== null) {
+    return { year: Number(slash[3]), month: Number(slash[2]), day: Number(slash[1]) };
+  }
+  const m = /^(\d{1,2})[\s-]+([\p{L}]+)[\s-]+(\d{2,4})$/u.exec(image);
+  const month = m === null ? undefined : monthOfName(m[2] ?? "");
+  if (m === null || month === undefined) return undefined;
+  const written = Number(m[3]);
+  const year =
+    (m[3] ?? "").length === 2 ? (written < 50 ? 2000 + written : 1900 + written) : written;
+  return { year, month, day: Number(m[1]) };
 }
 
 /** Converts one declaration's CST. */
@@ -507,7 +560,11 @@ function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
   const t =
     signed === undefined
       ? undefined
-      : (tokenOf(signed, "Number") ?? tokenOf(signed, "Money") ?? tokenOf(signed, "Percent"));
+      : (tokenOf(signed, "Number") ??
+        tokenOf(signed, "Money") ??
+        tokenOf(signed, "Percent") ??
+        tokenOf(signed, "Date") ??
+        tokenOf(signed, "OtherDate"));
   if (signed === undefined || t === undefined) return b.errorExpr(b.nodeSpan(cell));
   const minus = tokenOf(signed, "Minus") !== undefined;
   const bracketed = tokenOf(cell, "LParen") !== undefined;
@@ -872,7 +929,12 @@ function exponentNotation(b: AstBuilder, literal: IToken, word: IToken): A.Expr 
 
 function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
   const literal =
-    tokenOf(n, "Number") ?? tokenOf(n, "Money") ?? tokenOf(n, "Percent") ?? tokenOf(n, "PoundUnit");
+    tokenOf(n, "Number") ??
+    tokenOf(n, "Money") ??
+    tokenOf(n, "Percent") ??
+    tokenOf(n, "PoundUnit") ??
+    tokenOf(n, "Date") ??
+    tokenOf(n, "OtherDate");
   if (literal !== undefined) {
     const count = tokenOf(n, "Identifier");
     if (count === undefined) return b.number(literal);

@@ -32,6 +32,8 @@ const kinds = new Map<TokenType, HighlightKind>([
   [T.Money, "money"],
   [T.Percent, "percent"],
   [T.PeriodTok, "period"],
+  [T.DateTok, "number"],
+  [T.OtherDate, "invalid"],
   [T.StringTok, "string"],
   [T.UnterminatedString, "string"],
   [T.Comment, "comment"],

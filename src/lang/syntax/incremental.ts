@@ -141,16 +141,66 @@ function bracesAfterLine(text: string, from: number, to: number, depth: number):
 }
 
 /** Offsets where chunks start: 0, then each line that surely starts a declaration. */
-function chunkStarts(text: string): number[] {
+export function chunkStarts(text: string): number[] {
   const starts = [0];
+  scanStarts(text, 0, starts, undefined);
+  return starts;
+}
+
+/**
+ * Appends to `starts` the chunk starts after `from` (a chunk start, or 0: outside `{ }` there),
+ * up to the end of the text, or, when `stop` says so, up to the first chunk start at which the
+ * rest is known; returns where it stopped (the text's length when it ran to the end).
+ */
+function scanStarts(
+  text: string,
+  from: number,
+  starts: number[],
+  stop: ((pos: number) => boolean) | undefined,
+): number {
   let braces = 0;
-  for (let pos = 0; pos < text.length;) {
-    if (pos > 0 && braces === 0 && startsDeclaration(text, pos)) starts.push(pos);
+  for (let pos = from; pos < text.length;) {
+    if (pos > 0 && braces === 0 && startsDeclaration(text, pos)) {
+      if (stop?.(pos) === true) return pos;
+      starts.push(pos);
+    }
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
     braces = bracesAfterLine(text, pos, end, braces);
     pos = end + 1;
   }
+  return text.length;
+}
+
+/**
+ * The chunk starts of `text`, found from the previous text's (`same`) by scanning only around the
+ * edit. Whether a line starts a chunk depends on the line itself and on the brace depth before it,
+ * which is 0 at every chunk start. So the previous starts before the line the edit begins on hold
+ * as they were; the scan resumes at the last start on or before that line, and stops at the first
+ * chunk start inside the text both share at the end that was a chunk start before: from there on,
+ * the previous starts hold, moved by the edit's change of length.
+ */
+function chunkStartsAfterEdit(text: string, same: Unchanged): number[] {
+  const old = same.starts;
+  if (old.length === 0) return chunkStarts(text);
+  // The last previous start on or before the start of the line the edit begins on: the lines
+  // above it are unchanged, so the depth there is still 0; the scan decides that line again.
+  const editLine = text.lastIndexOf("\n", same.prefix - 1) + 1;
+  let k = 0;
+  while (k + 1 < old.length && (old[k + 1] as number) <= editLine) k++;
+  const starts = old.slice(0, Math.max(1, k));
+  let next = k + 1;
+  const shift = same.shift;
+  const stop = (pos: number): boolean => {
+    // The line at `pos` and the character before it lie wholly in the shared end.
+    if (pos - 1 < same.suffixFrom) return false;
+    const at = pos - shift;
+    while (next < old.length && (old[next] as number) < at) next++;
+    return old[next] === at;
+  };
+  const end = scanStarts(text, old[k] as number, starts, stop);
+  if (end < text.length)
+    for (let i = next; i < old.length; i++) starts.push((old[i] as number) + shift);
   return starts;
 }
 
@@ -292,6 +342,11 @@ export class IncrementalParser implements IdSource {
     return this.nextId++;
   }
 
+  /** The chunk starts of the last parse (none after a whole-text parse): for tests and tools. */
+  get starts(): readonly number[] {
+    return this.lastStarts;
+  }
+
   /** Parses `text` as {@link parseModel} does, reusing the trees of unchanged declarations. */
   parse(text: string): ParseResult {
     // Whole-file limits, and lone carriage returns (line ends this chunker does not see).
@@ -302,13 +357,13 @@ export class IncrementalParser implements IdSource {
       return parseWholeRelative(text, this);
     }
     const generation = ++this.generation;
-    const starts = chunkStarts(text);
+    const previous = this.previous;
+    const same = new Unchanged(this.lastText, this.lastStarts, previous, text);
+    const starts = same.known ? chunkStartsAfterEdit(text, same) : chunkStarts(text);
     const decls: A.Decl[] = [];
     const diagnostics: Diagnostic[] = [];
     const sources: string[] = [];
-    const previous = this.previous;
     const families = new Set<object>();
-    const same = new Unchanged(this.lastText, this.lastStarts, previous, text);
     for (let k = 0; k < starts.length; k++) {
       const from = starts[k] as number;
       const to = starts[k + 1] ?? text.length;
@@ -390,17 +445,24 @@ export class IncrementalParser implements IdSource {
  * order, so the search through the previous chunk starts only moves forward.
  */
 class Unchanged {
-  private readonly prefix: number;
-  private readonly suffixFrom: number;
-  private readonly shift: number;
+  /** The length of the text both share at the start. */
+  readonly prefix: number;
+  /** Where, in the new text, the text both share at the end begins. */
+  readonly suffixFrom: number;
+  /** The edit's change of length. */
+  readonly shift: number;
+  /** The previous parse's starts and chunks are known (not after a whole-text parse). */
+  readonly known: boolean;
   private j = 0;
 
   constructor(
     private readonly before: string,
-    private readonly starts: readonly number[],
+    /** The previous parse's chunk starts. */
+    readonly starts: readonly number[],
     private readonly sources: readonly string[],
     text: string,
   ) {
+    this.known = starts.length > 0 && sources.length === starts.length;
     const n = Math.min(before.length, text.length);
     let p = 0;
     if (sources.length === starts.length)

@@ -164,6 +164,8 @@ class PreceptParser extends CstParser {
       type === T.NumberTok ||
       type === T.Money ||
       type === T.Percent ||
+      type === T.DateTok ||
+      type === T.OtherDate ||
       type === T.Minus ||
       type === T.LParen ||
       type === T.Blank
@@ -215,6 +217,8 @@ class PreceptParser extends CstParser {
       { ALT: () => this.CONSUME(T.NumberTok) },
       { ALT: () => this.CONSUME(T.Money) },
       { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.DateTok) },
+      { ALT: () => this.CONSUME(T.OtherDate) },
     ]);
   });
 
@@ -410,6 +414,8 @@ class PreceptParser extends CstParser {
       },
       { ALT: () => this.CONSUME(T.Money) },
       { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.DateTok) },
+      { ALT: () => this.CONSUME(T.OtherDate) },
       { ALT: () => this.CONSUME(T.PoundUnit) },
       { ALT: () => this.CONSUME(T.Blank) },
       { ALT: () => this.CONSUME(T.StringTok) },

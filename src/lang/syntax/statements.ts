@@ -11,7 +11,16 @@ import { tokenSpan } from "./lexer";
 import * as T from "./tokens";
 
 /** Tokens that may start a table cell. */
-const cellStart = new Set<TokenType>([T.NumberTok, T.Money, T.Percent, T.Minus, T.LParen, T.Blank]);
+const cellStart = new Set<TokenType>([
+  T.NumberTok,
+  T.Money,
+  T.Percent,
+  T.DateTok,
+  T.OtherDate,
+  T.Minus,
+  T.LParen,
+  T.Blank,
+]);
 
 /** True when the tokens from `i` look like a table row: `name 1,851 ...` or `1,851 ...`. */
 function looksLikeRow(tokens: readonly IToken[], i: number): boolean {

@@ -72,6 +72,25 @@ export const Blank = keyword("blank", "Blank");
 
 /** A UK financial year: `2019/20`. Checked for consecutive years after lexing. */
 export const PeriodTok = createToken({ name: "Period", pattern: /\d{4}\/\d{2}(?!\d)/ });
+
+/** A date: `2018-05-04` (year, month, day). Checked to be a real day when converted. */
+export const DateTok = createToken({ name: "Date", pattern: /\d{4}-\d{1,2}-\d{1,2}(?![\d.])/ });
+
+const months =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/**
+ * A date written as papers print it, `4 May 2018`, `4-May-18` or `04/05/2018`: read as one token so
+ * that the converter can refuse it with the literal to write instead (P1031).
+ */
+export const OtherDate = createToken({
+  name: "OtherDate",
+  pattern: new RegExp(
+    `\\d{1,2}(?:[ \\t]+(?:${months})[ \\t]+\\d{4}|-(?:${months})-\\d{2}(?:\\d{2})?|\\/\\d{1,2}\\/\\d{4})(?![\\p{L}\\p{N}_])`,
+    "iu",
+  ),
+});
+
 /** A scale unit or one unit of it: `£`, `£000`, `£k`, `£m`, `£bn`. */
 export const PoundUnit = createToken({
   name: "PoundUnit",
@@ -179,6 +198,8 @@ export const allTokens: readonly TokenType[] = [
   Comment,
   StringTok,
   UnterminatedString,
+  DateTok,
+  OtherDate,
   PeriodTok,
   PoundUnit,
   Money,

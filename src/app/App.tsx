@@ -348,7 +348,11 @@ export function App(props: {
           />
         </Show>
         <Show when={side() === "about"}>
-          <AboutPanel storage={state.storage} onRefresh={() => void actions.refreshStorage()} />
+          <AboutPanel
+            storage={state.storage}
+            onRefresh={() => void actions.refreshStorage()}
+            checkWorker={() => props.client.call((api) => api.securitySelfCheck())}
+          />
         </Show>
       </aside>
 

@@ -356,6 +356,10 @@ class StepRunner {
       return cells;
     });
     f.cacheSeries = false;
+    // A whole-series function of lines outside the group (npv of final cash flows inside a
+    // balance roll-forward) is computed once for the step, not once per period (issue 16).
+    f.pending = new Set(group.map((line) => line.id));
+    f.seriesCache.clear();
     for (let t = 0; t < P; t++) {
       f.period = t;
       group.forEach((line, i) => {
@@ -368,6 +372,8 @@ class StepRunner {
         if (line.dim >= 0) f.members[line.dim] = -1;
       });
     }
+    f.pending = null;
+    f.seriesCache.clear();
   }
 
   private cell(line: EngineLine, t: number): Value {

@@ -20,7 +20,66 @@ export function mixedScripts(name: string): string[] {
   return found.length > 1 ? found : [];
 }
 
-/** Letters from other scripts that look like Latin letters. */
+/** Unicode's default-ignorable code points: drawn as nothing, or as a change to the letter before. */
+const invisiblePattern = /\p{Default_Ignorable_Code_Point}/u;
+
+/** True when `c` (one code point) is drawn as nothing: a variation selector, a zero-width joiner. */
+export function isInvisible(c: string): boolean {
+  return invisiblePattern.test(c);
+}
+
+/** True when every character of `text` is invisible (and there is at least one). */
+export function onlyInvisible(text: string): boolean {
+  return /^\p{Default_Ignorable_Code_Point}+$/u.test(text);
+}
+
+/** The first invisible character of `text`, its offset (UTF-16) and its code point in hex. */
+export function firstInvisible(
+  text: string,
+): { readonly char: string; readonly offset: number; readonly hex: string } | undefined {
+  let offset = 0;
+  for (const char of text) {
+    if (isInvisible(char)) {
+      const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+      return { char, offset, hex };
+    }
+    offset += char.length;
+  }
+  return undefined;
+}
+
+/** What an invisible character is, in words, for P1025. */
+export function invisibleName(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  if (code >= 0xfe00 && code <= 0xfe0f) return `variation selector ${String(code - 0xfe00 + 1)}`;
+  if (code >= 0xe0100 && code <= 0xe01ef)
+    return `variation selector ${String(code - 0xe0100 + 17)}`;
+  if (code >= 0xe0000 && code <= 0xe007f) return "a tag character";
+  if (code >= 0x180b && code <= 0x180f && code !== 0x180e)
+    return "a Mongolian free variation selector";
+  const known: Readonly<Record<number, string>> = {
+    0x00ad: "a soft hyphen",
+    0x034f: "a combining grapheme joiner",
+    0x180e: "a Mongolian vowel separator",
+    0x200b: "a zero-width space",
+    0x200c: "a zero-width non-joiner",
+    0x200d: "a zero-width joiner",
+    0x2060: "a word joiner",
+    0xfeff: "a zero-width no-break space",
+    0x115f: "a Hangul filler",
+    0x1160: "a Hangul filler",
+    0x3164: "a Hangul filler",
+    0xffa0: "a Hangul filler",
+  };
+  return known[code] ?? "an invisible formatting character";
+}
+
+/**
+ * Characters that look like others, after NFKC and lower case: letters from other scripts that
+ * look like Latin letters, and the Latin shapes that are hard to tell apart. `I` (lower case `i`),
+ * `l` and `1` are one shape, as are `O` and `0`, so `lncome`, `Income` and `1ncome` all read as
+ * `income`.
+ */
 const lookAlikes: Readonly<Record<string, string>> = {
   а: "a",
   в: "b",
@@ -35,8 +94,8 @@ const lookAlikes: Readonly<Record<string, string>> = {
   т: "t",
   у: "y",
   х: "x",
-  і: "i",
-  ї: "i",
+  і: "l",
+  ї: "l",
   ј: "j",
   ѕ: "s",
   һ: "h",
@@ -48,7 +107,7 @@ const lookAlikes: Readonly<Record<string, string>> = {
   α: "a",
   β: "b",
   ε: "e",
-  ι: "i",
+  ι: "l",
   κ: "k",
   ν: "v",
   ο: "o",
@@ -57,16 +116,28 @@ const lookAlikes: Readonly<Record<string, string>> = {
   υ: "u",
   χ: "x",
   ω: "w",
+  i: "l",
+  ı: "l",
+  ǀ: "l",
   "0": "o",
   "1": "l",
 };
 
-/** A skeleton of `name`: lower case, look-alike letters mapped to Latin. Equal skeletons of
- * different names mean the names read the same. */
+/** Pairs of letters that read as one letter at a glance. */
+const lookAlikePairs = /rn|vv/g;
+const pairLetter: Readonly<Record<string, string>> = { rn: "m", vv: "w" };
+
+/**
+ * A skeleton of `name` (after UTS #39's): lower case, invisible characters dropped, look-alike
+ * letters mapped to one shape. Equal skeletons of different names mean the names read the same.
+ */
 export function skeleton(name: string): string {
   let out = "";
-  for (const c of name.normalize("NFKC").toLowerCase()) out += lookAlikes[c] ?? c;
-  return out;
+  for (const c of name.normalize("NFKC").toLowerCase()) {
+    if (isInvisible(c)) continue;
+    out += lookAlikes[c] ?? c;
+  }
+  return out.replace(lookAlikePairs, (pair) => pairLetter[pair] ?? pair);
 }
 
 /** Levenshtein distance, capped: returns `cap + 1` as soon as the distance must exceed `cap`. */

@@ -2,8 +2,9 @@
  * The JSON workspace backup: every live model with its versions, in one file. `parseBackup`
  * validates an untrusted file before anything is written (P10): byte size, nesting depth
  * (checked before JSON.parse, which accepts 100k-deep input that structuredClone then rejects),
- * no `__proto__`/`constructor`/`prototype` keys, the shape, consistent revisions, and the same
- * text rules as a model import.
+ * no `__proto__`/`constructor`/`prototype` keys, the shape, consistent revisions, no date after
+ * the importing clock (beyond `Limits.maxClockSkewMs`), and the same text rules as a model import.
+ * `Workspace.importBackup` then has every text test-evaluated (`BackupProbe`) before it writes.
  */
 import { PersistCodes } from "./codes";
 import { validateImport } from "./import";
@@ -91,10 +92,25 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isCount = (value: unknown): value is number =>
   typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 
-function readVersion(value: unknown, where: string): BackupVersion | string {
+/**
+ * Says whether a model text from a backup can be imported: null when it can, else why not (a
+ * sentence). The service's probe evaluates it (`probeModelText`); persistence itself never does.
+ */
+export type BackupProbe = (text: string) => string | null;
+
+/** Why `time` cannot be a date of the backup (after `now` beyond the allowed skew), or null. */
+function futureDate(time: number, now: number, what: string): string | null {
+  if (time <= now + Limits.maxClockSkewMs) return null;
+  const when = new Date(Math.min(time, 8.64e15)).toISOString().slice(0, 10);
+  return `${what} is dated ${when}, after today, so its history cannot be ordered`;
+}
+
+function readVersion(value: unknown, where: string, now: number): BackupVersion | string {
   if (!isRecord(value)) return `${where} is not an object`;
   const { rev, savedAt, kind, label, text } = value;
   if (!isCount(rev) || rev < 1 || !isCount(savedAt)) return `${where} has no valid rev or savedAt`;
+  const future = futureDate(savedAt, now, where);
+  if (future !== null) return future;
   if (kind !== "autosave" && kind !== "explicit") return `${where} has an unknown kind`;
   if (typeof text !== "string") return `${where} has no text`;
   const checked = validateImport(where, text);
@@ -106,16 +122,18 @@ function readVersion(value: unknown, where: string): BackupVersion | string {
   return clean === "" ? base : { ...base, label: clean };
 }
 
-function readModel(value: unknown, index: number): BackupModel | string {
+function readModel(value: unknown, index: number, now: number): BackupModel | string {
   const where = `model ${(index + 1).toString()}`;
   if (!isRecord(value)) return `${where} is not an object`;
   const { name, createdAt, versions } = value;
   if (typeof name !== "string" || cleanName(name) === "") return `${where} has no name`;
   if (!isCount(createdAt)) return `${where} has no valid createdAt`;
+  const future = futureDate(createdAt, now, where);
+  if (future !== null) return future;
   if (!Array.isArray(versions) || versions.length === 0) return `${where} has no versions`;
   const read: BackupVersion[] = [];
   for (const [i, v] of versions.entries()) {
-    const version = readVersion(v, `${where}, version ${(i + 1).toString()}`);
+    const version = readVersion(v, `${where}, version ${(i + 1).toString()}`, now);
     if (typeof version === "string") return version;
     const previous = read[read.length - 1];
     if (previous !== undefined && version.rev <= previous.rev)
@@ -125,8 +143,8 @@ function readModel(value: unknown, index: number): BackupModel | string {
   return { name: cleanName(name), createdAt, versions: read };
 }
 
-/** Validates a backup file's text; never throws. */
-export function parseBackup(text: string): BackupResult {
+/** Validates a backup file's text against the importing clock's `now`; never throws. */
+export function parseBackup(text: string, now: number): BackupResult {
   if (new TextEncoder().encode(text).byteLength > Limits.maxBackupBytes)
     return reject("the file is too large");
   if (jsonDepth(text, Limits.maxBackupDepth) > Limits.maxBackupDepth)
@@ -146,9 +164,11 @@ export function parseBackup(text: string): BackupResult {
     return reject("it was written by a newer version of Precept");
   }
   if (!isCount(exportedAt) || !Array.isArray(models)) return reject("it has no model list");
+  const future = futureDate(exportedAt, now, "the backup");
+  if (future !== null) return reject(future);
   const read: BackupModel[] = [];
   for (const [i, m] of models.entries()) {
-    const model = readModel(m, i);
+    const model = readModel(m, i, now);
     if (typeof model === "string") return reject(model);
     read.push(model);
   }

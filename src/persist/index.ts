@@ -46,6 +46,7 @@ export {
   parseBackup,
   type Backup,
   type BackupModel,
+  type BackupProbe,
   type BackupResult,
   type BackupVersion,
 } from "./backup";

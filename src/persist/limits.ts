@@ -31,4 +31,10 @@ export const Limits = {
    * its last writes (`IdbAdapterOptions.beforeClose`: the newest crash draft) before closing (P4).
    */
   closeGraceMs: 2_000,
+  /**
+   * A backup's dates (`exportedAt`, `createdAt`, `savedAt`) may be this far after the clock of
+   * the workspace importing it (another computer's clock may run a little fast); a later date is
+   * refused, since history is ordered and pruned by date (one day).
+   */
+  maxClockSkewMs: 24 * 60 * 60 * 1000,
 } as const;

@@ -10,7 +10,13 @@ import type { ModelSummaryDto, VersionDto } from "../protocol";
 import type { StorageAdapter, StorageTx, StoreName, TxOptions } from "./adapter";
 import { PersistCodes } from "./codes";
 import { classifyError, fail, failureFromError, type PersistFailure } from "./errors";
-import { backupFormat, parseBackup, type Backup, type BackupModel } from "./backup";
+import {
+  backupFormat,
+  parseBackup,
+  type Backup,
+  type BackupModel,
+  type BackupProbe,
+} from "./backup";
 import {
   autosavesToPrune,
   countLines,
@@ -607,12 +613,29 @@ export class Workspace {
 
   /**
    * Imports a workspace backup as new models (new ids; clashing names get a suffix), all in one
-   * transaction: a file that fails validation, or a failed write, changes nothing. Versions are
-   * renumbered 1..n in order; the last is the model's text.
+   * transaction: a file that fails validation, or a failed write, changes nothing. Every distinct
+   * text is first given to `probe` (the service test-evaluates it); one it refuses refuses the
+   * file. Versions are renumbered 1..n in order; the last is the model's text.
    */
-  async importBackup(text: string): Promise<Result<ModelSummaryDto[]>> {
-    const parsed = parseBackup(text);
+  async importBackup(text: string, probe: BackupProbe): Promise<Result<ModelSummaryDto[]>> {
+    const parsed = parseBackup(text, this.now());
     if (!parsed.ok) return fail("invalid", parsed.code, parsed.message);
+    const probed = new Set<string>();
+    for (const [m, source] of parsed.backup.models.entries()) {
+      for (const [i, v] of source.versions.entries()) {
+        if (probed.has(v.text)) continue;
+        probed.add(v.text);
+        const problem = probe(v.text);
+        if (problem !== null) {
+          const where = `model ${String(m + 1)} (“${source.name}”), version ${String(i + 1)}`;
+          return fail(
+            "invalid",
+            PersistCodes.badBackup,
+            `This is not a usable Precept backup: ${where} cannot be read as a model (${problem}). Nothing was imported.`,
+          );
+        }
+      }
+    }
     const ids = parsed.backup.models.map(() => this.newId());
     const result = await this.transact(
       allStores,

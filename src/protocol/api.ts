@@ -8,6 +8,7 @@ import type {
   LineageDto,
   ModelSummaryDto,
   SaveResultDto,
+  SecurityCheckDto,
   StorageStatusDto,
   VersionDto,
 } from "./index";
@@ -103,6 +104,8 @@ export interface WorkbenchApi {
   restoreVersion(id: string, versionId: number): Promise<Reply<OpenModelDto>>;
   importFile(fileName: string, bytes: ArrayBuffer): Promise<Reply<ImportResultDto>>;
   storageStatus(): Promise<Reply<StorageStatusDto>>;
+  /** Tries to compile code from a string inside the worker, which the CSP must refuse (P11). */
+  securitySelfCheck(): Promise<Reply<SecurityCheckDto>>;
   /** Throws inside the worker on purpose (tests of the failure path). */
   selfTestFailure(): Promise<Reply<null>>;
 }
@@ -128,6 +131,7 @@ export const workbenchMethods = [
   "restoreVersion",
   "importFile",
   "storageStatus",
+  "securitySelfCheck",
   "selfTestFailure",
 ] as const satisfies readonly (keyof WorkbenchApi)[];
 

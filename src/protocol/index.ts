@@ -157,6 +157,17 @@ export type DraftResultDto =
   { readonly kept: true } | { readonly kept: false; readonly message: string };
 
 /** The persistence status shown in the storage panel. */
+/**
+ * The engine worker's own security self-check: whether the worker's Content-Security-Policy
+ * refused to compile code from a string. A worker takes its policy from the HTTP header its
+ * script was served with, never from the page's <meta> tag (docs/hosting.md).
+ */
+export interface SecurityCheckDto {
+  readonly blocked: boolean;
+  /** The error the browser raised when it refused (`EvalError`), or "" when the code ran. */
+  readonly error: string;
+}
+
 export interface StorageStatusDto {
   readonly persisted: boolean;
   readonly usage: number | null;

@@ -1,5 +1,6 @@
 export {
   makeWorkbenchService,
+  probeModelText,
   type ServiceOptions,
   type WorkbenchService,
 } from "./workbench-service";

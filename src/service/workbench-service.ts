@@ -8,6 +8,7 @@ import { builtinFunctions } from "../lang";
 import {
   readStorageStatus,
   validateImport,
+  type BackupProbe,
   type PersistFailure,
   type SaveKind,
   type Workspace,
@@ -19,6 +20,7 @@ import type {
   ModelSummaryDto,
   OpenModelDto,
   Reply,
+  SecurityCheckDto,
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
@@ -258,16 +260,13 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
       guard(async (): Promise<ImportResultDto> => {
         const checked = validateImport(fileName, new Uint8Array(bytes));
         if (!checked.ok) return { ok: false, code: checked.code, message: checked.message };
-        const probe = createEngine().update(checked.text);
-        const errors = probe.diagnostics.filter((d) => d.severity === "error");
-        if (probe.lines.length === 0 && errors.length > 0) {
-          const first = errors[0];
+        const probe = testEvaluate(checked.text);
+        if (probe.problem !== null)
           return {
             ok: false,
             code: "P5002",
-            message: `This is not a Precept model: ${first ? first.message : "nothing in it parses"}.`,
+            message: `This is not a Precept model: ${probe.problem}.`,
           };
-        }
         const created = await workspace.importModel(fileName, checked.text);
         if (!created.ok) return { ok: false, code: created.code, message: created.message };
         const diagnostics: readonly DiagnosticDto[] = probe.diagnostics;
@@ -276,9 +275,48 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
     storageStatus: () =>
       guard(() => (options.storageStatus ? options.storageStatus() : readStorageStatus())),
     settleDrafts: () => drafts.settled,
+    securitySelfCheck: () => guard(tryCodeFromText),
     selfTestFailure: () =>
       guard((): null => {
         throw new Error("Self-test failure requested by the UI.");
       }),
   };
 }
+
+/**
+ * Tries to compile JavaScript from a string in this worker. The worker's CSP (the header its
+ * script was served with) must refuse it; nothing in a model is ever run as code (P11).
+ */
+function tryCodeFromText(): SecurityCheckDto {
+  try {
+    // This is the point of the check: the CSP must make this constructor throw.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const compiled = new Function("return 1") as () => unknown;
+    compiled();
+    return { blocked: false, error: "" };
+  } catch (error) {
+    return { blocked: true, error: error instanceof Error ? error.name : "Error" };
+  }
+}
+
+/**
+ * Evaluates `text` in an engine of its own, as an import does before it writes anything: a text
+ * with no line item and an error diagnostic is not a model (`problem` says why). Evaluation is
+ * bounded by the engine's limits; an exception is a bug, and the request's guard reports it.
+ */
+function testEvaluate(text: string): {
+  readonly problem: string | null;
+  readonly diagnostics: readonly DiagnosticDto[];
+} {
+  const evaluated = createEngine().update(text);
+  const errors = evaluated.diagnostics.filter((d) => d.severity === "error");
+  const notAModel = evaluated.lines.length === 0 && errors.length > 0;
+  const problem = notAModel ? (errors[0]?.message ?? "nothing in it parses") : null;
+  return { problem, diagnostics: evaluated.diagnostics };
+}
+
+/**
+ * The probe `Workspace.importBackup` needs (`BackupProbe`): every text of a backup is
+ * test-evaluated as a model file import is, before anything is written.
+ */
+export const probeModelText: BackupProbe = (text) => testEvaluate(text).problem;

@@ -118,7 +118,20 @@ const lines = fc.constantFrom(
   "rate_2 = rate[-1]",
   "",
 );
-const names = fc.constantFrom("x", "rate", "spend", "total", "area", "tota1", "new_name", "growth");
+const names = fc.constantFrom(
+  "x",
+  "rate",
+  "spend",
+  "total",
+  "area",
+  "tota1",
+  "new_name",
+  "growth",
+  // Look-alikes (P2008) and a name with an invisible mark (P1025), issue 16.
+  "t0tal",
+  "Rate",
+  "rate\ufe0f",
+);
 const numbers = fc.constantFrom("0", "1", "12.5", "(3)", "£2m", "7%", "blank", "1,000", "x", "");
 const units = fc.constantFrom(
   "(£)",
@@ -141,7 +154,23 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("type" as const),
       at: fc.nat(),
-      text: fc.constantFrom("1", "5", "{", "}", '"', "#", "\n", " ", "(", "x", "£", "%", ","),
+      text: fc.constantFrom(
+        "1",
+        "5",
+        "{",
+        "}",
+        '"',
+        "#",
+        "\n",
+        " ",
+        "(",
+        "x",
+        "£",
+        "%",
+        ",",
+        "\ufe0f",
+        "\u2060",
+      ),
     }),
     weight: 4,
   },
@@ -286,6 +315,20 @@ describe("incremental check = full check", () => {
     runSequence(tableModel, [
       { kind: "type", at: tableModel.indexOf("east 1") + 6, text: "#" },
       { kind: "number", which: 0, to: "0" },
+    ]);
+  });
+
+  it("agrees while look-alike names and invisible marks come and go (issue 16)", () => {
+    const start = "periods 2019/20 .. 2021/22\ninput income = 1\nx = income + 1\n";
+    const at = start.indexOf("x =");
+    runSequence(start, [
+      { kind: "line", at: 2, op: "insert", line: "input lncome = 2" },
+      { kind: "line", at: 3, op: "insert", line: "input Income\u034f = 3" },
+      { kind: "type", at: start.indexOf("income = 1") + 6, text: "\ufe0f" },
+      { kind: "line", at: 2, op: "delete", line: "" },
+      { kind: "rename", which: 5, to: "t0tal", all: true },
+      { kind: "type", at, text: "total = 4\n" },
+      { kind: "line", at: 1, op: "delete", line: "" },
     ]);
   });
 

@@ -355,7 +355,7 @@ function wholeValue(code: CallCode, f: Frame, key: string, compute: () => Value)
     f.scalar = scalar;
     return v;
   };
-  if (!f.cacheSeries) return periodless();
+  if (!f.cacheSeries && (f.pending === null || readsAny(code, f.pending))) return periodless();
   const cacheKey = `${f.members.join(",")}|${key}`;
   const hit = f.seriesCache.get(code)?.get(cacheKey);
   if (hit !== undefined) return hit[0] as Value;
@@ -367,6 +367,47 @@ function wholeValue(code: CallCode, f: Frame, key: string, compute: () => Value)
   }
   byCode.set(cacheKey, [v]);
   return v;
+}
+
+/** The line ids each call's arguments refer to, found once per compiled call. */
+const linesReadByCall = new WeakMap<CallCode, readonly number[]>();
+
+/** True when the arguments of `code` refer to any of `lines` (walked without recursion). */
+function readsAny(code: CallCode, lines: ReadonlySet<number>): boolean {
+  let read = linesReadByCall.get(code);
+  if (read === undefined) {
+    const found = new Set<number>();
+    const stack: Code[] = [...code.args];
+    for (let c = stack.pop(); c !== undefined; c = stack.pop()) {
+      switch (c.kind) {
+        case "ref":
+          found.add(c.line);
+          break;
+        case "neg":
+        case "not":
+          stack.push(c.arg);
+          break;
+        case "binary":
+          stack.push(c.left, c.right);
+          break;
+        case "chain":
+          for (const term of c.terms) stack.push(term);
+          break;
+        case "if":
+          stack.push(c.cond, c.then, c.otherwise);
+          break;
+        case "call":
+          for (const arg of c.args) stack.push(arg);
+          break;
+        case "const":
+        case "invalid":
+          break;
+      }
+    }
+    read = [...found];
+    linesReadByCall.set(code, read);
+  }
+  return read.some((line) => lines.has(line));
 }
 
 /** min, max, sum, average of several arguments in the same cell (no `over`). */

@@ -29,6 +29,12 @@ export interface Frame {
    */
   readonly seriesCache: Map<Code, Map<string, readonly Value[]>>;
   cacheSeries: boolean;
+  /**
+   * The lines of the `periodwise` step being evaluated (their later periods are not computed
+   * yet), or null outside one. A whole-series function there may still keep its result in
+   * `seriesCache` when it reads none of them: every series it reads is then final.
+   */
+  pending: ReadonlySet<number> | null;
 }
 
 /** Makes a frame over the given cells. */
@@ -45,6 +51,7 @@ export function makeFrame(model: EngineModel, values: readonly (Value[] | undefi
     onRead: null,
     seriesCache: new Map(),
     cacheSeries: false,
+    pending: null,
   };
 }
 

@@ -110,6 +110,11 @@ export const diagnosticCodes = {
     message:
       "The model has {cells} values (line items × members × periods), more than the limit of {limit}, so it is not evaluated. Split it into smaller models or use fewer periods or members.",
   },
+  P1025: {
+    severity: "error",
+    message:
+      "Invisible character U+{hex} ({what}) found{where}. Delete it: it cannot be seen, and it makes a name that looks like another a different name.",
+  },
   P1030: {
     severity: "error",
     message:
@@ -141,7 +146,7 @@ export const diagnosticCodes = {
   P2008: {
     severity: "warning",
     message:
-      "'{name}' looks like '{other}' but is spelled with different characters. Use one spelling.",
+      "'{name}' looks like '{other}' but is spelled with different characters (such as I, l and 1, or O and 0, or a letter's case). Rename one so they cannot be confused.",
   },
   P2009: {
     severity: "error",

@@ -9,7 +9,7 @@ import { makeSpan } from "../../base";
 import { makeDiagnostic } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import { Limits } from "../limits";
-import { mixedScripts } from "../names";
+import { firstInvisible, invisibleName, mixedScripts, onlyInvisible } from "../names";
 import * as T from "./tokens";
 
 /** The lexer's output: significant tokens (with the newlines that matter), comments, diagnostics. */
@@ -94,6 +94,19 @@ export function lexModel(source: string): LexResult {
   const lexed = T.preceptLexer.tokenize(text);
   for (const error of lexed.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
+    const invisible = firstInvisible(char);
+    if (invisible !== undefined && onlyInvisible(char)) {
+      // Zero-width and other invisible characters between tokens: say what they are (P1025).
+      const at = error.offset + invisible.offset;
+      diagnostics.push(
+        makeDiagnostic("P1025", makeSpan(at, at + invisible.char.length), {
+          hex: invisible.hex,
+          what: invisibleName(invisible.char),
+          where: "",
+        }),
+      );
+      continue;
+    }
     diagnostics.push(
       makeDiagnostic("P1001", makeSpan(error.offset, error.offset + error.length), {
         char: isBidi(char) ? "?" : char,
@@ -139,6 +152,17 @@ function checkToken(token: IToken, diagnostics: Diagnostic[]): IToken {
           makeDiagnostic("P1007", span, {
             length: token.image.length,
             limit: Limits.maxNameLength,
+          }),
+        );
+      }
+      const invisible = firstInvisible(token.image);
+      if (invisible !== undefined) {
+        const at = span.from + invisible.offset;
+        diagnostics.push(
+          makeDiagnostic("P1025", makeSpan(at, at + invisible.char.length), {
+            hex: invisible.hex,
+            what: invisibleName(invisible.char),
+            where: ` in the name '${token.image}'`,
           }),
         );
       }

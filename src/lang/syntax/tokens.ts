@@ -7,8 +7,13 @@
 import { createToken, Lexer } from "chevrotain";
 import type { CustomPatternMatcherFunc, TokenType } from "chevrotain";
 
-/** Letters of any script, then letters, digits and underscores. */
-const identifierPattern = /[\p{L}_][\p{L}\p{N}\p{M}_]*/uy;
+/**
+ * Letters of any script, then letters, digits, marks and underscores. Invisible characters
+ * (Unicode's default-ignorable code points: variation selectors, zero-width joiners, U+034F) are
+ * taken into the name, so that the lexer can refuse the name whole (P1025) rather than read a
+ * name that looks like another one.
+ */
+const identifierPattern = /[\p{L}_][\p{L}\p{N}\p{M}\p{Default_Ignorable_Code_Point}_]*/uy;
 
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
   identifierPattern.lastIndex = offset;

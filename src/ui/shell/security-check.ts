@@ -28,3 +28,21 @@ export function runSecuritySelfCheck(): SecurityCheckResult {
     };
   }
 }
+
+/** What the About panel says about the engine worker's own check (null: it did not answer). */
+export function describeWorkerCheck(
+  result: { readonly blocked: boolean; readonly error: string } | null,
+): SecurityCheckResult {
+  if (result === null)
+    return { blocked: false, message: "The engine worker did not answer the self-check." };
+  return result.blocked
+    ? {
+        blocked: true,
+        message: `Protected: the engine worker refused to run code from text too (${result.error}).`,
+      }
+    : {
+        blocked: false,
+        message:
+          "Warning: the engine worker can run code from text. Its script must be served with the Content-Security-Policy header; a <meta> tag does not cover it.",
+      };
+}

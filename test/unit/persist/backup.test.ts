@@ -8,7 +8,8 @@ import {
   backupFormat,
   parseBackup,
 } from "../../../src/persist";
-import { jsonDepth } from "../../../src/persist/backup";
+import { jsonDepth, type BackupProbe } from "../../../src/persist/backup";
+import { probeModelText } from "../../../src/service";
 import { makeIds, value } from "./support";
 
 function makeWorkspace(prefix = "m") {
@@ -33,6 +34,9 @@ const oneModel = (extra: Record<string, unknown> = {}) =>
     },
   ]);
 
+/** A probe that takes any text: these tests are about the file's structure, not its models. */
+const anyText: BackupProbe = () => null;
+
 describe("workspace backup", () => {
   it("export then import into another workspace keeps every model, version, label and text", async () => {
     const source = makeWorkspace();
@@ -46,7 +50,7 @@ describe("workspace backup", () => {
 
     const target = makeWorkspace("n");
     value(await target.workspace.createModel("Council tax", "unrelated\n"));
-    const imported = value(await target.workspace.importBackup(json));
+    const imported = value(await target.workspace.importBackup(json, anyText));
     // The trashed model is not exported; the clashing name gets a suffix; nothing is overwritten.
     expect(imported.map((m) => [m.name, m.rev])).toEqual([
       ["Council tax (2)", 3],
@@ -143,7 +147,7 @@ describe("workspace backup", () => {
     const { disk, workspace } = makeWorkspace();
     value(await workspace.createModel("Keep", "k\n"));
     const before = JSON.stringify(disk.dump());
-    const result = await workspace.importBackup(text);
+    const result = await workspace.importBackup(text, anyText);
     expect(result).toMatchObject({ ok: false, reason: "invalid", code: PersistCodes.badBackup });
     expect(JSON.stringify(disk.dump())).toBe(before);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -162,12 +166,89 @@ describe("workspace backup", () => {
       ]);
     expect(Limits.maxBackupDepth).toBe(8);
     expect(jsonDepth(oneModel(), 100)).toBe(5);
-    expect(parseBackup(withExtra([[[1]]])).ok).toBe(true);
-    expect(parseBackup(withExtra([[[[1]]]]))).toMatchObject({
+    expect(parseBackup(withExtra([[[1]]]), 1).ok).toBe(true);
+    expect(parseBackup(withExtra([[[[1]]]]), 1)).toMatchObject({
       ok: false,
       code: PersistCodes.badBackup,
     });
     // Brackets inside strings, and escaped quotes, do not count.
     expect(jsonDepth('{"a":"[[[[[[[[[[[[[[[[\\"]]]"}', 100)).toBe(1);
+  });
+});
+
+describe("importBackup checks dates and test-evaluates every text (issue 16)", () => {
+  const model = (body: string) => `model "M"\nperiods 2019/20 .. 2020/21\n${body}`;
+  const year2100 = Date.UTC(2100, 0, 1);
+  const backupAt = (dates: { exportedAt?: number; createdAt?: number; savedAt?: number }) =>
+    JSON.stringify({
+      format: backupFormat,
+      schemaVersion: 3,
+      exportedAt: dates.exportedAt ?? 1,
+      models: [
+        {
+          name: "A",
+          createdAt: dates.createdAt ?? 1,
+          versions: [
+            { rev: 1, savedAt: 1, kind: "explicit", text: model("input a = 1\n") },
+            { rev: 2, savedAt: dates.savedAt ?? 2, kind: "autosave", text: model("input a = 2\n") },
+          ],
+        },
+      ],
+    });
+
+  it.each([
+    ["a version saved in 2100", { savedAt: year2100 }],
+    ["a model created in 2100", { createdAt: year2100 }],
+    ["a backup exported in 2100", { exportedAt: year2100 }],
+  ])("refuses %s with P5008 and changes nothing", async (_label, dates) => {
+    const { disk, workspace } = makeWorkspace();
+    value(await workspace.createModel("Keep", "k\n"));
+    const before = JSON.stringify(disk.dump());
+    const result = await workspace.importBackup(backupAt(dates), probeModelText);
+    expect(result).toMatchObject({ ok: false, reason: "invalid", code: PersistCodes.badBackup });
+    expect(result.ok ? "" : result.message).toContain("2100-01-01");
+    expect(JSON.stringify(disk.dump())).toBe(before);
+  });
+
+  it("accepts a date a little after the importing clock (another computer's clock runs fast)", () => {
+    const now = Date.UTC(2026, 0, 1);
+    const hourAhead = now + 60 * 60 * 1000;
+    expect(parseBackup(backupAt({ savedAt: hourAhead }), now).ok).toBe(true);
+    expect(parseBackup(backupAt({ savedAt: now + Limits.maxClockSkewMs + 1 }), now).ok).toBe(false);
+  });
+
+  it("refuses a backup with a text that is not a model, even in an old version, and changes nothing", async () => {
+    const { disk, workspace } = makeWorkspace();
+    value(await workspace.createModel("Keep", "k\n"));
+    const before = JSON.stringify(disk.dump());
+    const text = JSON.stringify({
+      format: backupFormat,
+      schemaVersion: 3,
+      exportedAt: 1,
+      models: [
+        {
+          name: "Web page",
+          createdAt: 1,
+          versions: [
+            { rev: 1, savedAt: 1, kind: "explicit", text: "<html><script>alert(1)</script>" },
+            { rev: 2, savedAt: 2, kind: "explicit", text: model("input a = 1\n") },
+          ],
+        },
+      ],
+    });
+    const result = await workspace.importBackup(text, probeModelText);
+    expect(result).toMatchObject({ ok: false, reason: "invalid", code: PersistCodes.badBackup });
+    expect(result.ok ? "" : result.message).toContain("version 1");
+    expect(JSON.stringify(disk.dump())).toBe(before);
+  });
+
+  it("imports a backup whose every text is a model, with its errors as they are", async () => {
+    const { workspace } = makeWorkspace();
+    const text = backupAt({});
+    const imported = value(await workspace.importBackup(text, probeModelText));
+    expect(imported.map((m) => [m.name, m.rev])).toEqual([["A", 2]]);
+    // A model with an error diagnostic is still a model: it is imported, as a file import would.
+    const broken = text.replace("input a = 2", "x = a +");
+    expect(value(await workspace.importBackup(broken, probeModelText))).toHaveLength(1);
   });
 });

@@ -112,6 +112,13 @@ describe("the workbench service", () => {
     expect((await service.start()).ok).toBe(true);
   });
 
+  it("securitySelfCheck() tries code from text in the worker and says whether it was refused", async () => {
+    const { service } = makeService();
+    // Node has no Content-Security-Policy, so here the code runs; a browser worker served with
+    // the header refuses it (test/e2e/csp-hosting.spec.ts).
+    expect(await value(service.securitySelfCheck())).toEqual({ blocked: false, error: "" });
+  });
+
   it("restoring a version makes a new version and keeps the later ones", async () => {
     const { service } = makeService();
     const { open } = await value(service.start());

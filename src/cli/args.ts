@@ -6,6 +6,8 @@ export type Command =
       readonly file: string;
       readonly scenario: string | null;
       readonly format: "table" | "csv" | "json";
+      /** `--base-units` (CSV only): values in base units (pounds, fractions) instead of the line's. */
+      readonly baseUnits: boolean;
     }
   | {
       readonly kind: "explain";
@@ -25,7 +27,7 @@ export type Command =
 /** The usage text printed by `precept help` and after a usage error. */
 export const usage = `Usage:
   precept check FILE [--scenario NAME]
-  precept eval FILE [--scenario NAME] [--format table|csv|json]
+  precept eval FILE [--scenario NAME] [--format table|csv|json] [--base-units]
   precept explain FILE 'NAME[PERIOD]' [--scenario NAME]
   precept format FILE... [--check | --write]
 
@@ -39,6 +41,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let scenario: string | null = null;
   let format: string | undefined;
   const modes: ("check" | "write")[] = [];
+  let baseUnits = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.startsWith("--") ? splitFlag(arg) : [arg, undefined];
@@ -50,6 +53,9 @@ export function parseArgs(argv: readonly string[]): Command {
     } else if (flag === "--check" || flag === "--write") {
       if (inline !== undefined) return usageError(`${flag} takes no value.`);
       modes.push(flag === "--check" ? "check" : "write");
+    } else if (flag === "--base-units") {
+      if (inline !== undefined) return usageError(`${flag} takes no value.`);
+      baseUnits = true;
     } else if (flag === "--help" || flag === "-h") {
       return { kind: "help" };
     } else if (arg.startsWith("--")) {
@@ -65,6 +71,8 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (file === undefined) return usageError(`'precept ${command}' needs a model file.`);
   if (format !== undefined && command !== "eval") return usageError("--format is only for eval.");
+  if (baseUnits && (command !== "eval" || format !== "csv"))
+    return usageError("--base-units is only for eval --format csv (JSON gives both).");
   if (modes.length > 0 && command !== "format")
     return usageError("--check and --write are only for format.");
   if (command === "format") {
@@ -88,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (f !== "table" && f !== "csv" && f !== "json") {
     return usageError(`Unknown format '${f}'. Use table, csv or json.`);
   }
-  return { kind: "eval", file, scenario, format: f };
+  return { kind: "eval", file, scenario, format: f, baseUnits };
 }
 
 function splitFlag(arg: string): [string, string | undefined] {

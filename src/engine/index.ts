@@ -27,4 +27,5 @@ export { type ExplainNode, ExplainLimits } from "./explain";
 export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 export { compileModel, type CompiledModel } from "./compile";
 export { CompileCache } from "./compile-cache";
+export { baseUnitOf, exactInUnit } from "./num";
 export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";

@@ -7,6 +7,7 @@
 export {
   createEngine,
   type Engine,
+  type CheckReader,
   type Comparison,
   type ComparisonRow,
   type ExplainResult,

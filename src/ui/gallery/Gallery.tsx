@@ -20,6 +20,7 @@ const at = (needle: string) => {
 const errorLineage: LineageDto = {
   revision: 42,
   dependents: [],
+  checks: [],
   tree: {
     key: "gap_share_of_tax",
     period: "2018/19",

@@ -1,0 +1,75 @@
+import { createSignal, onCleanup, type Accessor } from "solid-js";
+import {
+  PaneLimits,
+  bottomMax,
+  clampPaneSizes,
+  defaultPaneSizes,
+  editorMax,
+  loadPaneSizes,
+  savePaneSizes,
+  sideMax,
+  type PaneSizes,
+  type SizeStore,
+} from "./pane-sizes";
+
+/** The workbench's pane sizes as reactive state, with each pane's bounds in this window. */
+export interface PaneLayout {
+  /** The sizes shown: the ones chosen, fitted to the window. */
+  readonly sizes: Accessor<PaneSizes>;
+  /** The largest size each pane may take in this window (the smallest is in `PaneLimits`). */
+  readonly max: Accessor<PaneSizes>;
+  /** Sets one pane's size (already within its bounds). */
+  resize(pane: keyof PaneSizes, size: number): void;
+  /** Remembers the sizes shown, for the next visit. */
+  commit(): void;
+}
+
+/**
+ * Pane sizes that follow the window: what a person chose is kept as chosen, and shown fitted to
+ * the window (a smaller window squeezes the panes, a larger one gives the size back). Chosen
+ * sizes are kept in `store` (the page's `localStorage`) when a drag or key press ends.
+ */
+export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
+  const [viewport, setViewport] = createSignal({
+    width: window.innerWidth,
+    height: window.innerHeight,
+  });
+  const onResize = () => setViewport({ width: window.innerWidth, height: window.innerHeight });
+  window.addEventListener("resize", onResize);
+  onCleanup(() => window.removeEventListener("resize", onResize));
+
+  const initial = viewport();
+  const [chosen, setChosen] = createSignal(
+    loadPaneSizes(store, defaultPaneSizes(initial.width, initial.height)),
+  );
+  const sizes = () => clampPaneSizes(chosen(), viewport().width, viewport().height);
+  const max = (): PaneSizes => {
+    const { width, height } = viewport();
+    const side = sizes().side;
+    return {
+      side: sideMax(width),
+      editor: editorMax(side, width),
+      bottom: bottomMax(height),
+      label: PaneLimits.label.max,
+    };
+  };
+  return {
+    sizes,
+    max,
+    resize(pane, size) {
+      setChosen({ ...chosen(), [pane]: size });
+    },
+    commit() {
+      savePaneSizes(store, sizes());
+    },
+  };
+}
+
+/** The page's `localStorage`, or undefined where the browser refuses it. */
+export function pageStorage(): SizeStore | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

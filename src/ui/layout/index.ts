@@ -1,0 +1,15 @@
+export { Splitter, type SplitterProps } from "./Splitter";
+export {
+  PaneLimits,
+  bottomMax,
+  clampPaneSizes,
+  defaultPaneSizes,
+  editorMax,
+  loadPaneSizes,
+  paneSizesKey,
+  savePaneSizes,
+  sideMax,
+  type PaneSizes,
+  type SizeStore,
+} from "./pane-sizes";
+export { createPaneLayout, pageStorage, type PaneLayout } from "./create-pane-layout";

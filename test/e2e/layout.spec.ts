@@ -1,0 +1,195 @@
+// Issue 15 items 4 and 7: panes resize by pointer and keyboard and keep their sizes, long labels
+// and model names can be read whole, and the History panel never scrolls sideways. Screenshots at
+// 1440 × 900 and 1024 × 768 (test-results/screenshots/layout-*.png).
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { cells, expectSaved, openWorkbench, screenshot } from "./support/workbench";
+
+const viewports = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+] as const;
+
+const separator = (page: Page, name: string) => page.getByRole("separator", { name });
+const width = async (l: Locator) => (await l.boundingBox())?.width ?? 0;
+const height = async (l: Locator) => (await l.boundingBox())?.height ?? 0;
+const valueNow = async (l: Locator) => Number(await l.getAttribute("aria-valuenow"));
+
+/** Whether an element's content fits inside it, with nothing cut off (no overflow either way). */
+const fits = (l: Locator) =>
+  l.evaluate(
+    (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+  );
+
+/** Drags a separator's middle by dx, dy with the mouse. */
+async function drag(page: Page, l: Locator, dx: number, dy: number): Promise<void> {
+  const box = await l.boundingBox();
+  if (!box) throw new Error("separator not on screen");
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2);
+  await page.mouse.move(x + dx, y + dy);
+  await page.mouse.up();
+}
+
+for (const viewport of viewports) {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  test.describe(`at ${size}`, () => {
+    test.use({ viewport });
+
+    test("panes resize by keyboard and pointer, and keep their sizes after a reload", async ({
+      page,
+    }) => {
+      await openWorkbench(page);
+      await expect(cells(page, "net_benefit").first()).toHaveText("(4.0)");
+      await screenshot(page, `layout-default-${size}`);
+      const editorPane = page.getByRole("region", { name: "Model text" });
+      const gridPane = page.getByRole("region", { name: "Values" });
+      const details = page.locator(".pc-bottom");
+
+      const editorSep = separator(page, "Resize the model text");
+      await expect(editorSep).toHaveAttribute("aria-orientation", "vertical");
+      const editorBefore = await valueNow(editorSep);
+      expect(Math.abs((await width(editorPane)) - editorBefore)).toBeLessThanOrEqual(1);
+
+      // Keyboard: each arrow press moves 16 px, Shift+arrow 80 px.
+      await editorSep.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await expect(editorSep).toHaveAttribute("aria-valuenow", String(editorBefore + 32));
+      await page.keyboard.press("Shift+ArrowLeft");
+      await expect(editorSep).toHaveAttribute("aria-valuenow", String(editorBefore - 48));
+      expect(Math.abs((await width(editorPane)) - (editorBefore - 48))).toBeLessThanOrEqual(1);
+
+      // Pointer: dragging the bar 120 px right widens the editor by as much; the grid gives way.
+      const gridBefore = await width(gridPane);
+      await drag(page, editorSep, 120, 0);
+      await expect(editorSep).toHaveAttribute("aria-valuenow", String(editorBefore + 72));
+      expect(Math.abs((await width(editorPane)) - (editorBefore + 72))).toBeLessThanOrEqual(1);
+      expect(Math.abs((await width(gridPane)) - (gridBefore - 120))).toBeLessThanOrEqual(1);
+
+      // The details panel: its top edge moves up to make it taller.
+      const bottomSep = separator(page, "Resize the details panel");
+      await expect(bottomSep).toHaveAttribute("aria-orientation", "horizontal");
+      const bottomBefore = await valueNow(bottomSep);
+      await bottomSep.focus();
+      await page.keyboard.press("ArrowUp");
+      await expect(bottomSep).toHaveAttribute("aria-valuenow", String(bottomBefore + 16));
+      await drag(page, bottomSep, 0, 60);
+      await expect(bottomSep).toHaveAttribute("aria-valuenow", String(bottomBefore - 44));
+      expect(Math.abs((await height(details)) - (bottomBefore - 44))).toBeLessThanOrEqual(1);
+
+      // The side panel, and its bounds: Home is the smallest size it takes.
+      const sideSep = separator(page, "Resize the side panel");
+      await sideSep.focus();
+      await page.keyboard.press("Home");
+      await expect(sideSep).toHaveAttribute("aria-valuenow", "150");
+      await page.keyboard.press("Shift+ArrowRight");
+      await expect(sideSep).toHaveAttribute("aria-valuenow", "230");
+      expect(Math.abs((await width(page.locator(".pc-side"))) - 230)).toBeLessThanOrEqual(1);
+
+      // The sizes are remembered.
+      await page.reload();
+      await expect(cells(page, "net_benefit").first()).toHaveText("(4.0)");
+      await expect(separator(page, "Resize the model text")).toHaveAttribute(
+        "aria-valuenow",
+        String(editorBefore + 72),
+      );
+      await expect(separator(page, "Resize the details panel")).toHaveAttribute(
+        "aria-valuenow",
+        String(bottomBefore - 44),
+      );
+      await expect(separator(page, "Resize the side panel")).toHaveAttribute(
+        "aria-valuenow",
+        "230",
+      );
+      await screenshot(page, `layout-resized-${size}`);
+    });
+
+    test("a long label can be read whole by widening the label column", async ({ page }) => {
+      await openWorkbench(page);
+      await expect(cells(page, "net_benefit").first()).toHaveText("(4.0)");
+      // TOM's longest label is cut at the default width.
+      const row = page.locator('.pc-grid-pane tr[data-key="benefit_in_year"]');
+      const label = row.locator(".pc-grid-label");
+      await expect(label).toHaveText(/mid profile scaled to the scenario/);
+      expect(await fits(label)).toBe(false);
+
+      const labelSep = separator(page, "Resize the label column");
+      const before = await valueNow(labelSep);
+      const labelCol = page.locator(".pc-grid-corner");
+      expect(Math.abs((await width(labelCol)) - before)).toBeLessThanOrEqual(1);
+      // The editor narrows to make room, then the column widens until the label fits.
+      const editorSep = separator(page, "Resize the model text");
+      await editorSep.focus();
+      await page.keyboard.press("Home");
+      await drag(page, labelSep, 160, 0);
+      await expect(labelSep).toHaveAttribute("aria-valuenow", String(before + 160));
+      await labelSep.focus();
+      for (let i = 0; i < 40 && !(await fits(label)); i++) await page.keyboard.press("ArrowRight");
+      expect(await fits(label)).toBe(true);
+      const widened = await valueNow(labelSep);
+      expect(Math.abs((await width(labelCol)) - widened)).toBeLessThanOrEqual(1);
+      await screenshot(page, `layout-label-column-${size}`);
+
+      await page.reload();
+      await expect(separator(page, "Resize the label column")).toHaveAttribute(
+        "aria-valuenow",
+        String(widened),
+      );
+    });
+
+    test("model names wrap instead of being cut, and the History panel never scrolls sideways", async ({
+      page,
+    }) => {
+      await openWorkbench(page);
+      await expect(cells(page, "net_benefit").first()).toHaveText("(4.0)");
+      const side = page.locator(".pc-side");
+      const template = page.getByRole("button", {
+        name: /New model from template .*Target Operating Model/,
+      });
+      await expect(template).toBeVisible();
+      // The whole name is on screen: it wraps within the panel.
+      expect(await fits(template)).toBe(true);
+      expect(await fits(side)).toBe(true);
+
+      await page.getByRole("tab", { name: "History" }).click();
+      await expectSaved(page);
+      const label = "Cabinet draft, 18 September 2018, with the corrected reserves table";
+      await page.getByLabel("Version label").fill(label);
+      await page.getByRole("button", { name: "Save version" }).click();
+      await expect(page.locator(".pc-versions")).toContainText(label);
+      const versions = page.locator(".pc-versions li");
+      await expect(versions).toHaveCount(2);
+      await screenshot(page, `layout-history-${size}`);
+
+      // No sideways scroll: the panel's content is no wider than the panel.
+      const sideFits = () =>
+        side.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollLeft === 0);
+      expect(await sideFits()).toBe(true);
+      const panel = await side.boundingBox();
+      if (!panel) throw new Error("no side panel");
+      const inside = async (l: Locator) => {
+        const b = await l.boundingBox();
+        return b !== null && b.x >= panel.x - 0.5 && b.x + b.width <= panel.x + panel.width + 0.5;
+      };
+      // Every tab, every version number and every Restore button is whole and inside the panel.
+      for (const tab of await side.getByRole("tab").all()) {
+        expect(await inside(tab)).toBe(true);
+        expect(await fits(tab)).toBe(true);
+      }
+      for (const v of await versions.all()) {
+        const rev = v.locator(".pc-version-rev");
+        await expect(rev).toHaveText(/^v\d+$/);
+        expect(await inside(rev)).toBe(true);
+        expect(await inside(v.locator(".pc-version-when"))).toBe(true);
+        const restore = v.getByRole("button", { name: /Restore/ });
+        if ((await restore.count()) > 0) expect(await inside(restore)).toBe(true);
+      }
+      expect(await inside(page.getByRole("button", { name: "Save version" }))).toBe(true);
+      expect(await inside(page.locator(".pc-version-label"))).toBe(true);
+    });
+  });
+}

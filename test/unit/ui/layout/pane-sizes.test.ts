@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import {
+  PaneLimits,
+  clampPaneSizes,
+  defaultPaneSizes,
+  loadPaneSizes,
+  paneSizesKey,
+  savePaneSizes,
+  type SizeStore,
+} from "../../../../src/ui/layout/pane-sizes";
+
+function memoryStore(
+  initial: Record<string, string> = {},
+): SizeStore & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+  };
+}
+
+describe("pane sizes", () => {
+  it("defaults give the editor about a third of the room beside the side panel", () => {
+    const s = defaultPaneSizes(1440, 900);
+    expect(s.side).toBe(208);
+    // (1440 - 208) * 0.36 = 443.52
+    expect(s.editor).toBe(444);
+    expect(s.bottom).toBe(306);
+    expect(s.label).toBe(300);
+  });
+
+  it("clampPaneSizes keeps every pane in bounds and leaves the grid its room", () => {
+    const s = clampPaneSizes({ side: 10, editor: 5000, bottom: 5000, label: 5 }, 1024, 768);
+    expect(s.side).toBe(PaneLimits.side.min);
+    // 1024 - 150 - 320 = 554
+    expect(s.editor).toBe(1024 - PaneLimits.side.min - PaneLimits.gridMinWidth);
+    // 768 - 48 - 140 = 580
+    expect(s.bottom).toBe(768 - PaneLimits.chromeHeight - PaneLimits.gridMinHeight);
+    expect(s.label).toBe(PaneLimits.label.min);
+    // A window too small for every minimum still gives each pane its minimum.
+    const tiny = clampPaneSizes({ side: 300, editor: 300, bottom: 300, label: 300 }, 400, 200);
+    expect(tiny.side).toBe(PaneLimits.side.min);
+    expect(tiny.editor).toBe(PaneLimits.editor.min);
+    expect(tiny.bottom).toBe(PaneLimits.bottom.min);
+  });
+
+  it("saves and loads the sizes, and falls back for what is missing or corrupt", () => {
+    const fallback = { side: 200, editor: 400, bottom: 300, label: 300 };
+    const store = memoryStore();
+    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
+    savePaneSizes(store, { side: 220, editor: 520, bottom: 250, label: 410 });
+    expect(loadPaneSizes(store, fallback)).toEqual({
+      side: 220,
+      editor: 520,
+      bottom: 250,
+      label: 410,
+    });
+    store.data.set(paneSizesKey, JSON.stringify({ editor: 600, side: "wide", bottom: -3 }));
+    expect(loadPaneSizes(store, fallback)).toEqual({ ...fallback, editor: 600 });
+    store.data.set(paneSizesKey, "{not json");
+    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
+    store.data.set(paneSizesKey, "null");
+    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
+    expect(loadPaneSizes(undefined, fallback)).toEqual(fallback);
+  });
+
+  it("a store that refuses never stops the workbench", () => {
+    const refusing: SizeStore = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
+    const fallback = { side: 200, editor: 400, bottom: 300, label: 300 };
+    expect(loadPaneSizes(refusing, fallback)).toEqual(fallback);
+    expect(() => savePaneSizes(refusing, fallback)).not.toThrow();
+  });
+});

@@ -17,7 +17,7 @@ export interface PaneSizes {
 
 /** Bounds of each pane, and the room the others always keep. */
 export const PaneLimits = {
-  side: { min: 150, max: 480 },
+  side: { min: 180, max: 480 },
   editor: { min: 220, max: 1400 },
   bottom: { min: 120, max: 900 },
   label: { min: 160, max: 900 },

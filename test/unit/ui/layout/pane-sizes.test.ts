@@ -33,7 +33,7 @@ describe("pane sizes", () => {
   it("clampPaneSizes keeps every pane in bounds and leaves the grid its room", () => {
     const s = clampPaneSizes({ side: 10, editor: 5000, bottom: 5000, label: 5 }, 1024, 768);
     expect(s.side).toBe(PaneLimits.side.min);
-    // 1024 - 150 - 320 = 554
+    // 1024 - 180 - 320 = 524
     expect(s.editor).toBe(1024 - PaneLimits.side.min - PaneLimits.gridMinWidth);
     // 768 - 48 - 140 = 580
     expect(s.bottom).toBe(768 - PaneLimits.chromeHeight - PaneLimits.gridMinHeight);

@@ -41,7 +41,10 @@ test("a line read by a check lists that check under Used by, and shows it in the
   const usedBy = lineage.locator(".pc-trace-deps");
   await expect(usedBy).toContainText("check positive");
   await expect(lineage).not.toContainText("Nothing uses this value");
-  await screenshot(page, "lineage-used-by-check");
+  await screenshot(page, "lineage-used-by-check-1440x900");
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(usedBy).toContainText("check positive");
+  await screenshot(page, "lineage-used-by-check-1024x768");
   await usedBy.getByRole("button", { name: "Check positive: show in text" }).click();
   // The editor selects the check's declaration.
   await expect

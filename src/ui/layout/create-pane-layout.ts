@@ -25,9 +25,10 @@ export interface PaneLayout {
 }
 
 /**
- * Pane sizes that follow the window: what a person chose is kept as chosen, and shown fitted to
- * the window (a smaller window squeezes the panes, a larger one gives the size back). Chosen
- * sizes are kept in `store` (the page's `localStorage`) when a drag or key press ends.
+ * Pane sizes that follow the window: a pane nobody has sized takes its default share of the
+ * window; one a person sized keeps that size, shown fitted to the window (a smaller window
+ * squeezes it, a larger one gives the size back). The sizes a person chose are kept in `store`
+ * (the page's `localStorage`) when a drag or key press ends.
  */
 export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
   const [viewport, setViewport] = createSignal({
@@ -38,17 +39,16 @@ export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
   window.addEventListener("resize", onResize);
   onCleanup(() => window.removeEventListener("resize", onResize));
 
-  const initial = viewport();
-  const [chosen, setChosen] = createSignal(
-    loadPaneSizes(store, defaultPaneSizes(initial.width, initial.height)),
-  );
-  const sizes = () => clampPaneSizes(chosen(), viewport().width, viewport().height);
+  const [chosen, setChosen] = createSignal(loadPaneSizes(store));
+  const sizes = () => {
+    const { width, height } = viewport();
+    return clampPaneSizes({ ...defaultPaneSizes(width, height), ...chosen() }, width, height);
+  };
   const max = (): PaneSizes => {
     const { width, height } = viewport();
-    const side = sizes().side;
     return {
       side: sideMax(width),
-      editor: editorMax(side, width),
+      editor: editorMax(sizes().side, width),
       bottom: bottomMax(height),
       label: PaneLimits.label.max,
     };
@@ -60,7 +60,7 @@ export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
       setChosen({ ...chosen(), [pane]: size });
     },
     commit() {
-      savePaneSizes(store, sizes());
+      savePaneSizes(store, chosen());
     },
   };
 }

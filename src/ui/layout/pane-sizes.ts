@@ -97,33 +97,29 @@ export type SizeStore = Pick<Storage, "getItem" | "setItem">;
 const isSize = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
 
 /**
- * The sizes kept in `store`, each one that is missing or not a positive number taken from
- * `fallback`. Never throws: a refused or corrupt store gives `fallback`.
+ * The sizes kept in `store`: only the panes a person has sized, each a positive number. Never
+ * throws: a refused or corrupt store gives none.
  */
-export function loadPaneSizes(store: SizeStore | undefined, fallback: PaneSizes): PaneSizes {
+export function loadPaneSizes(store: SizeStore | undefined): Partial<PaneSizes> {
   let raw: unknown;
   try {
     const text = store?.getItem(paneSizesKey);
     raw = text === null || text === undefined ? {} : JSON.parse(text);
   } catch {
-    return fallback;
+    return {};
   }
-  if (typeof raw !== "object" || raw === null) return fallback;
+  if (typeof raw !== "object" || raw === null) return {};
   const r = raw as Record<string, unknown>;
-  const pick = (k: keyof PaneSizes): number => {
+  const out: { -readonly [K in keyof PaneSizes]?: number } = {};
+  for (const k of ["side", "editor", "bottom", "label"] as const) {
     const v = r[k];
-    return isSize(v) ? v : fallback[k];
-  };
-  return {
-    side: pick("side"),
-    editor: pick("editor"),
-    bottom: pick("bottom"),
-    label: pick("label"),
-  };
+    if (isSize(v)) out[k] = v;
+  }
+  return out;
 }
 
 /** Keeps `sizes` in `store`; a store that refuses (private mode, full) is ignored. */
-export function savePaneSizes(store: SizeStore | undefined, sizes: PaneSizes): void {
+export function savePaneSizes(store: SizeStore | undefined, sizes: Partial<PaneSizes>): void {
   try {
     store?.setItem(paneSizesKey, JSON.stringify(sizes));
   } catch {

@@ -45,24 +45,20 @@ describe("pane sizes", () => {
     expect(tiny.bottom).toBe(PaneLimits.bottom.min);
   });
 
-  it("saves and loads the sizes, and falls back for what is missing or corrupt", () => {
-    const fallback = { side: 200, editor: 400, bottom: 300, label: 300 };
+  it("saves and loads the sizes a person chose, leaving out what is missing or corrupt", () => {
     const store = memoryStore();
-    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
+    expect(loadPaneSizes(store)).toEqual({});
     savePaneSizes(store, { side: 220, editor: 520, bottom: 250, label: 410 });
-    expect(loadPaneSizes(store, fallback)).toEqual({
-      side: 220,
-      editor: 520,
-      bottom: 250,
-      label: 410,
-    });
+    expect(loadPaneSizes(store)).toEqual({ side: 220, editor: 520, bottom: 250, label: 410 });
+    savePaneSizes(store, { editor: 480 });
+    expect(loadPaneSizes(store)).toEqual({ editor: 480 });
     store.data.set(paneSizesKey, JSON.stringify({ editor: 600, side: "wide", bottom: -3 }));
-    expect(loadPaneSizes(store, fallback)).toEqual({ ...fallback, editor: 600 });
+    expect(loadPaneSizes(store)).toEqual({ editor: 600 });
     store.data.set(paneSizesKey, "{not json");
-    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
+    expect(loadPaneSizes(store)).toEqual({});
     store.data.set(paneSizesKey, "null");
-    expect(loadPaneSizes(store, fallback)).toEqual(fallback);
-    expect(loadPaneSizes(undefined, fallback)).toEqual(fallback);
+    expect(loadPaneSizes(store)).toEqual({});
+    expect(loadPaneSizes(undefined)).toEqual({});
   });
 
   it("a store that refuses never stops the workbench", () => {
@@ -74,8 +70,7 @@ describe("pane sizes", () => {
         throw new Error("QuotaExceededError");
       },
     };
-    const fallback = { side: 200, editor: 400, bottom: 300, label: 300 };
-    expect(loadPaneSizes(refusing, fallback)).toEqual(fallback);
-    expect(() => savePaneSizes(refusing, fallback)).not.toThrow();
+    expect(loadPaneSizes(refusing)).toEqual({});
+    expect(() => savePaneSizes(refusing, { editor: 400 })).not.toThrow();
   });
 });

@@ -11,7 +11,7 @@ import {
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
-import { Grid } from "../ui/grid";
+import { Grid, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
 import {
   AboutPanel,
@@ -444,7 +444,7 @@ export function App(props: {
                 setBottom("lineage");
               }}
               label={ev().title || "Model"}
-              labelWidth={panes.sizes().label}
+              labelWidth={panes.labelWidth(ev().periods.length, GridWidths.period)}
               onLabelWidth={(width) => panes.resize("label", width)}
               onLabelWidthCommit={() => panes.commit()}
             />

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import {
   PaneLimits,
+  autoLabelWidth,
   bottomMax,
   clampPaneSizes,
   defaultPaneSizes,
@@ -18,6 +19,11 @@ export interface PaneLayout {
   readonly sizes: Accessor<PaneSizes>;
   /** The largest size each pane may take in this window (the smallest is in `PaneLimits`). */
   readonly max: Accessor<PaneSizes>;
+  /**
+   * The label column's width for a grid of `periods` columns of `periodWidth`: the chosen width,
+   * or, while nobody has sized it, the default grown into the grid's spare width.
+   */
+  labelWidth(periods: number, periodWidth: number): number;
   /** Sets one pane's size (already within its bounds). */
   resize(pane: keyof PaneSizes, size: number): void;
   /** Remembers the sizes shown, for the next visit. */
@@ -56,6 +62,10 @@ export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
   return {
     sizes,
     max,
+    labelWidth(periods, periodWidth) {
+      if (chosen().label !== undefined) return sizes().label;
+      return autoLabelWidth(sizes(), viewport().width, periods, periodWidth);
+    },
     resize(pane, size) {
       setChosen({ ...chosen(), [pane]: size });
     },

@@ -1,6 +1,7 @@
 export { Splitter, type SplitterProps } from "./Splitter";
 export {
   PaneLimits,
+  autoLabelWidth,
   bottomMax,
   clampPaneSizes,
   defaultPaneSizes,

@@ -21,6 +21,12 @@ export const PaneLimits = {
   editor: { min: 220, max: 1400 },
   bottom: { min: 120, max: 900 },
   label: { min: 160, max: 900 },
+  /** A label column nobody sized grows into the grid's spare width up to this. */
+  labelAutoMax: 520,
+  /** The splitter bars' width (app.css's --pc-splitter). */
+  splitter: 5,
+  /** Room kept for the grid's vertical scroll bar. */
+  scrollbar: 16,
   /** The grid keeps at least this much width beside the side panel and the editor. */
   gridMinWidth: 320,
   /** The grid keeps at least this much height above the details panel. */
@@ -52,6 +58,22 @@ export function defaultPaneSizes(width: number, height: number): PaneSizes {
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
+
+/**
+ * The width of a label column nobody sized: the default, or more when the grid has spare width
+ * beside `periods` columns of `periodWidth` (up to `labelAutoMax`), so labels use the room the
+ * grid would leave empty.
+ */
+export function autoLabelWidth(
+  sizes: PaneSizes,
+  width: number,
+  periods: number,
+  periodWidth: number,
+): number {
+  const grid = width - sizes.side - sizes.editor - 2 * PaneLimits.splitter - PaneLimits.scrollbar;
+  const spare = Math.floor(grid - periods * periodWidth);
+  return Math.max(sizes.label, Math.min(PaneLimits.labelAutoMax, spare));
+}
 
 /** The largest editor width a window `width` wide allows beside a side panel of `side`. */
 export function editorMax(side: number, width: number): number {

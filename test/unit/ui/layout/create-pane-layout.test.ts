@@ -34,7 +34,11 @@ describe("createPaneLayout", () => {
     setWindow(1024, 768);
     expect(layout.sizes()).toEqual(defaultPaneSizes(1024, 768));
 
+    // Unsized, the label column takes the grid's spare width: 1024 - 208 - 294 - 26 = 496 for
+    // 1 period of 96 leaves 400.
+    expect(layout.labelWidth(1, 96)).toBe(1024 - 208 - layout.sizes().editor - 26 - 96);
     layout.resize("label", 420);
+    expect(layout.labelWidth(1, 96)).toBe(420);
     layout.commit();
     expect(JSON.parse(store.data.get(paneSizesKey) ?? "")).toEqual({ label: 420 });
     expect(layout.sizes().label).toBe(420);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   PaneLimits,
+  autoLabelWidth,
   clampPaneSizes,
   defaultPaneSizes,
   loadPaneSizes,
@@ -43,6 +44,16 @@ describe("pane sizes", () => {
     expect(tiny.side).toBe(PaneLimits.side.min);
     expect(tiny.editor).toBe(PaneLimits.editor.min);
     expect(tiny.bottom).toBe(PaneLimits.bottom.min);
+  });
+
+  it("a label column nobody sized grows into the grid's spare width, up to 520 px", () => {
+    const sizes = { side: 208, editor: 444, bottom: 300, label: 300 };
+    // Grid: 1440 - 208 - 444 - 10 (bars) - 16 (scroll bar) = 762; 3 periods of 96 leave 474.
+    expect(autoLabelWidth(sizes, 1440, 3, 96)).toBe(474);
+    // 5 periods leave 282: the default 300 stays (the grid scrolls a little instead).
+    expect(autoLabelWidth(sizes, 1440, 5, 96)).toBe(300);
+    // One period would leave 666: capped.
+    expect(autoLabelWidth(sizes, 1440, 1, 96)).toBe(PaneLimits.labelAutoMax);
   });
 
   it("saves and loads the sizes a person chose, leaving out what is missing or corrupt", () => {

@@ -445,6 +445,7 @@ export function App(props: {
               }}
               label={ev().title || "Model"}
               labelWidth={panes.labelWidth(ev().periods.length, GridWidths.period)}
+              labelMax={panes.labelMax(GridWidths.period)}
               onLabelWidth={(width) => panes.resize("label", width)}
               onLabelWidthCommit={() => panes.commit()}
             />

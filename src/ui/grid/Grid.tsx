@@ -47,6 +47,8 @@ export interface GridProps {
   readonly label?: string;
   /** Width of the label column in CSS pixels (default `GridWidths.label`). */
   readonly labelWidth?: number;
+  /** The widest its separator may make the label column (default `PaneLimits.label.max`). */
+  readonly labelMax?: number;
   /**
    * Raised while the label column's separator is moved (by pointer or keys); without it the
    * column has no separator.
@@ -329,7 +331,7 @@ export function Grid(props: GridProps) {
                     direction={1}
                     value={labelWidth()}
                     min={PaneLimits.label.min}
-                    max={PaneLimits.label.max}
+                    max={props.labelMax ?? PaneLimits.label.max}
                     onResize={(width) => resize()(width)}
                     onCommit={() => props.onLabelWidthCommit?.()}
                   />

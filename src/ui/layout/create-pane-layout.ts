@@ -1,7 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import {
-  PaneLimits,
   autoLabelWidth,
+  labelMax,
   bottomMax,
   clampPaneSizes,
   defaultPaneSizes,
@@ -17,11 +17,17 @@ import {
 export interface PaneLayout {
   /** The sizes shown: the ones chosen, fitted to the window. */
   readonly sizes: Accessor<PaneSizes>;
-  /** The largest size each pane may take in this window (the smallest is in `PaneLimits`). */
-  readonly max: Accessor<PaneSizes>;
+  /**
+   * The largest size each pane may take in this window (the smallest is in `PaneLimits`); for
+   * the label column see `labelMax`.
+   */
+  readonly max: Accessor<Omit<PaneSizes, "label">>;
+  /** The widest the label column may be beside one period column of `periodWidth`. */
+  labelMax(periodWidth: number): number;
   /**
    * The label column's width for a grid of `periods` columns of `periodWidth`: the chosen width,
-   * or, while nobody has sized it, the default grown into the grid's spare width.
+   * or, while nobody has sized it, the default grown into the grid's spare width; never wider
+   * than `labelMax`.
    */
   labelWidth(periods: number, periodWidth: number): number;
   /** Sets one pane's size (already within its bounds). */
@@ -50,21 +56,25 @@ export function createPaneLayout(store: SizeStore | undefined): PaneLayout {
     const { width, height } = viewport();
     return clampPaneSizes({ ...defaultPaneSizes(width, height), ...chosen() }, width, height);
   };
-  const max = (): PaneSizes => {
+  const max = () => {
     const { width, height } = viewport();
     return {
       side: sideMax(width),
       editor: editorMax(sizes().side, width),
       bottom: bottomMax(height),
-      label: PaneLimits.label.max,
     };
   };
+  const widest = (periodWidth: number) => labelMax(sizes(), viewport().width, periodWidth);
   return {
     sizes,
     max,
+    labelMax: widest,
     labelWidth(periods, periodWidth) {
-      if (chosen().label !== undefined) return sizes().label;
-      return autoLabelWidth(sizes(), viewport().width, periods, periodWidth);
+      const wanted =
+        chosen().label !== undefined
+          ? sizes().label
+          : autoLabelWidth(sizes(), viewport().width, periods, periodWidth);
+      return Math.min(wanted, widest(periodWidth));
     },
     resize(pane, size) {
       setChosen({ ...chosen(), [pane]: size });

@@ -6,6 +6,8 @@ export {
   clampPaneSizes,
   defaultPaneSizes,
   editorMax,
+  gridRoom,
+  labelMax,
   loadPaneSizes,
   paneSizesKey,
   savePaneSizes,

@@ -59,6 +59,20 @@ export function defaultPaneSizes(width: number, height: number): PaneSizes {
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
 
+/** The width the grid's table has in a window `width` wide: beside the panes, bars and scroll bar. */
+export function gridRoom(sizes: PaneSizes, width: number): number {
+  return width - sizes.side - sizes.editor - 2 * PaneLimits.splitter - PaneLimits.scrollbar;
+}
+
+/**
+ * The widest the label column may be: one period column of `periodWidth` must still fit beside
+ * it (the label column sticks to the left, so a wider one would hide every figure), and never
+ * more than `PaneLimits.label.max`.
+ */
+export function labelMax(sizes: PaneSizes, width: number, periodWidth: number): number {
+  return clamp(gridRoom(sizes, width) - periodWidth, PaneLimits.label.min, PaneLimits.label.max);
+}
+
 /**
  * The width of a label column nobody sized: the default, or more when the grid has spare width
  * beside `periods` columns of `periodWidth` (up to `labelAutoMax`), so labels use the room the
@@ -70,8 +84,7 @@ export function autoLabelWidth(
   periods: number,
   periodWidth: number,
 ): number {
-  const grid = width - sizes.side - sizes.editor - 2 * PaneLimits.splitter - PaneLimits.scrollbar;
-  const spare = Math.floor(grid - periods * periodWidth);
+  const spare = Math.floor(gridRoom(sizes, width) - periods * periodWidth);
   return Math.max(sizes.label, Math.min(PaneLimits.labelAutoMax, spare));
 }
 

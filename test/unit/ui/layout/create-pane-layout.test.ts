@@ -38,10 +38,13 @@ describe("createPaneLayout", () => {
     // 1 period of 96 leaves 400.
     expect(layout.labelWidth(1, 96)).toBe(1024 - 208 - layout.sizes().editor - 26 - 96);
     layout.resize("label", 420);
-    expect(layout.labelWidth(1, 96)).toBe(420);
+    expect(layout.labelWidth(1, 96)).toBe(400);
+    expect(layout.labelMax(96)).toBe(400);
+    layout.resize("label", 380);
+    expect(layout.labelWidth(1, 96)).toBe(380);
     layout.commit();
-    expect(JSON.parse(store.data.get(paneSizesKey) ?? "")).toEqual({ label: 420 });
-    expect(layout.sizes().label).toBe(420);
+    expect(JSON.parse(store.data.get(paneSizesKey) ?? "")).toEqual({ label: 380 });
+    expect(layout.sizes().label).toBe(380);
 
     // A wide editor is squeezed by a small window, and given back by a large one.
     layout.resize("editor", 700);

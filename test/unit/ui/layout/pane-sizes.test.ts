@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   PaneLimits,
   autoLabelWidth,
+  labelMax,
   clampPaneSizes,
   defaultPaneSizes,
   loadPaneSizes,
@@ -54,6 +55,16 @@ describe("pane sizes", () => {
     expect(autoLabelWidth(sizes, 1440, 5, 96)).toBe(300);
     // One period would leave 666: capped.
     expect(autoLabelWidth(sizes, 1440, 1, 96)).toBe(PaneLimits.labelAutoMax);
+  });
+
+  it("the label column leaves room for one period beside it", () => {
+    const sizes = { side: 208, editor: 294, bottom: 300, label: 300 };
+    // 1024 - 208 - 294 - 10 - 16 = 496 beside the panes; one period of 96 leaves 400.
+    expect(labelMax(sizes, 1024, 96)).toBe(400);
+    expect(labelMax(sizes, 1440, 96)).toBe(816);
+    // Never below the column's minimum, nor above its maximum.
+    expect(labelMax(sizes, 600, 96)).toBe(PaneLimits.label.min);
+    expect(labelMax({ ...sizes, editor: 220 }, 3000, 96)).toBe(PaneLimits.label.max);
   });
 
   it("saves and loads the sizes a person chose, leaving out what is missing or corrupt", () => {

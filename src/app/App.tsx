@@ -11,7 +11,7 @@ import {
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
-import { Grid } from "../ui/grid";
+import { Grid, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
 import {
   AboutPanel,
@@ -22,6 +22,7 @@ import {
   SaveStatus,
   VersionList,
 } from "../ui/shell";
+import { createPaneLayout, pageStorage, PaneLimits, Splitter } from "../ui/layout";
 import { createWorkbenchStore, type WorkbenchCaller } from "../ui/stores";
 import { TracePanel } from "../ui/trace";
 import { rootClass } from "../ui/theme";
@@ -236,8 +237,19 @@ export function App(props: {
     window.removeEventListener("dragleave", onDragLeave);
   });
 
+  // Pane sizes: moved by the separators, fitted to the window, remembered in localStorage.
+  const panes = createPaneLayout(pageStorage());
+
   return (
-    <div class={`${rootClass} pc-app`} classList={{ "pc-dragging": dragging() }}>
+    <div
+      class={`${rootClass} pc-app`}
+      classList={{ "pc-dragging": dragging() }}
+      style={{
+        "--pc-side-width": `${panes.sizes().side}px`,
+        "--pc-editor-width": `${panes.sizes().editor}px`,
+        "--pc-bottom-height": `${panes.sizes().bottom}px`,
+      }}
+    >
       <header class="pc-app-header">
         <h1 class="pc-brand">{appName}</h1>
         <span class="pc-model-name" title={`Open model: ${state.model?.name ?? ""}`}>
@@ -356,6 +368,18 @@ export function App(props: {
         </Show>
       </aside>
 
+      <Splitter
+        class="pc-split-side"
+        label="Resize the side panel"
+        orientation="vertical"
+        direction={1}
+        value={panes.sizes().side}
+        min={PaneLimits.side.min}
+        max={panes.max().side}
+        onResize={(size) => panes.resize("side", size)}
+        onCommit={() => panes.commit()}
+      />
+
       <section
         class="pc-editor-pane"
         aria-label="Model text"
@@ -391,6 +415,18 @@ export function App(props: {
         </Show>
       </section>
 
+      <Splitter
+        class="pc-split-editor"
+        label="Resize the model text"
+        orientation="vertical"
+        direction={1}
+        value={panes.sizes().editor}
+        min={PaneLimits.editor.min}
+        max={panes.max().editor}
+        onResize={(size) => panes.resize("editor", size)}
+        onCommit={() => panes.commit()}
+      />
+
       <section
         class="pc-grid-pane"
         aria-label="Values"
@@ -412,10 +448,26 @@ export function App(props: {
                 setBottom("lineage");
               }}
               label={ev().title || "Model"}
+              labelWidth={panes.labelWidth(ev().periods.length, GridWidths.period)}
+              labelMax={panes.labelMax(GridWidths.period)}
+              onLabelWidth={(width) => panes.resize("label", width)}
+              onLabelWidthCommit={() => panes.commit()}
             />
           )}
         </Show>
       </section>
+
+      <Splitter
+        class="pc-split-bottom"
+        label="Resize the details panel"
+        orientation="horizontal"
+        direction={-1}
+        value={panes.sizes().bottom}
+        min={PaneLimits.bottom.min}
+        max={panes.max().bottom}
+        onResize={(size) => panes.resize("bottom", size)}
+        onCommit={() => panes.commit()}
+      />
 
       <section class="pc-bottom" aria-label="Details">
         <div class="pc-tabs" role="tablist" aria-label="Details">

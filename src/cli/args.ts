@@ -6,6 +6,8 @@ export type Command =
       readonly file: string;
       readonly scenario: string | null;
       readonly format: OutputFormat;
+      /** `--base-units` (CSV only): values in base units (pounds, fractions) instead of the line's. */
+      readonly baseUnits: boolean;
     }
   | {
       readonly kind: "explain";
@@ -62,7 +64,7 @@ export type OutputFormat = "table" | "csv" | "json";
 /** The usage text printed by `precept help` and after a usage error. */
 export const usage = `Usage:
   precept check FILE [--scenario NAME]
-  precept eval FILE [--scenario NAME] [--format table|csv|json]
+  precept eval FILE [--scenario NAME] [--format table|csv|json] [--base-units]
   precept explain FILE 'NAME[PERIOD]' [--scenario NAME]
   precept compare FILE A B [--format table|csv|json]          (A, B: scenarios; 'base' is the base case)
   precept solve FILE --input X --target LINE [--period P] --value Z [--low A --high B]
@@ -99,6 +101,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const modes: ("check" | "write")[] = [];
+  let baseUnits = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.startsWith("--") ? splitFlag(arg) : [arg, undefined];
@@ -110,6 +113,9 @@ export function parseArgs(argv: readonly string[]): Command {
     } else if (flag === "--check" || flag === "--write") {
       if (inline !== undefined) return usageError(`${flag} takes no value.`);
       modes.push(flag === "--check" ? "check" : "write");
+    } else if (flag === "--base-units") {
+      if (inline !== undefined) return usageError(`${flag} takes no value.`);
+      baseUnits = true;
     } else if (flag === "--help" || flag === "-h") {
       return { kind: "help" };
     } else if (arg.startsWith("--")) {
@@ -131,6 +137,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const allowed = valueFlags[flag] ?? [];
     if (!allowed.includes(name)) return usageError(`${flag} is not an option of '${name}'.`);
   }
+  if (baseUnits && (name !== "eval" || values.get("--format") !== "csv"))
+    return usageError("--base-units is only for eval --format csv (JSON gives both).");
   if (modes.length > 0 && name !== "format")
     return usageError("--check and --write are only for format.");
   const scenario = values.get("--scenario") ?? null;
@@ -159,7 +167,7 @@ export function parseArgs(argv: readonly string[]): Command {
     case "eval": {
       const format = formatOf(["table", "csv", "json"]);
       if (!isFormat(format)) return usageError(format);
-      return extra(0) ?? { kind: "eval", file, scenario, format };
+      return extra(0) ?? { kind: "eval", file, scenario, format, baseUnits };
     }
     case "explain": {
       const target = rest[0];

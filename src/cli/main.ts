@@ -107,7 +107,7 @@ function runModel(command: ModelCommand, io: Output): number {
         command.format === "json"
           ? renderJson(report, text)
           : command.format === "csv"
-            ? renderCsv(report)
+            ? renderCsv(report, command.baseUnits)
             : renderTable(report),
       );
       return exitCodeOf(report);

@@ -6,6 +6,7 @@ import type {
   ExplainNode,
   LineSnapshot,
 } from "../engine";
+import { baseUnitOf, exactInUnit } from "../engine";
 import { errorCount, type Report } from "./report";
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
@@ -95,30 +96,39 @@ export function renderTable(r: Report): string {
 /** A cell in JSON: its exact value, null when blank, or `{ error: { code, message, origin } }`. */
 export type JsonCell = string | null | { readonly error: ErrorInfo };
 
-/** A cell as `eval --format json` writes it. */
-export function jsonCell(c: CellSnapshot | undefined): JsonCell {
+/** A cell as `eval --format json` writes it, its value in `unit` (the line's). */
+export function jsonCell(c: CellSnapshot | undefined, unit: string): JsonCell {
   if (c === undefined) return null;
   if (c.error !== undefined) return { error: c.error };
-  return c.value;
+  return c.value === null ? null : exactInUnit(c.value, unit);
+}
+
+/** A line's values in JSON, in `unit`: `value` for a scalar, else `values` by period. */
+function jsonValues(l: LineSnapshot, periods: readonly string[], unit: string): object {
+  if (l.scalar !== undefined) return { unit, value: jsonCell(l.scalar, unit) };
+  const values: Record<string, JsonCell> = {};
+  periods.forEach((p, i) => (values[p] = jsonCell(l.cells[i], unit)));
+  return { unit, values };
 }
 
 /**
- * The JSON object of `precept eval --format json`: exact values in base units; a blank cell is
- * null and an error cell is `{ "error": { "code", "message", "origin": { "item", "period" } } }`
- * (origin: the line item and period where the error started). Each check has its name, label,
- * whether it passed, its failures and, for a known finding, `known` (the explanation). `errors`
- * counts the error diagnostics; `diagnostics` lists every diagnostic with its line and column.
+ * The JSON object of `precept eval --format json`. Each item's values are exact and in the unit
+ * it names: `unit` is the line's own unit (a `(£000)` line's values in thousands, a `(%)` line's
+ * 2.99 for 2.99%), and `base` repeats them in the base unit (`£`, `number`: 52400000, 0.0299). A
+ * blank cell is null and an error cell is `{ "error": { "code", "message", "origin": { "item",
+ * "period" } } }` (origin: the line item and period where the error started). Each check has its
+ * name, label, whether it passed, its failures and, for a known finding, `known` (the
+ * explanation). `errors` counts the error diagnostics; `diagnostics` lists every diagnostic with
+ * its line and column.
  */
 export function renderJson(r: Report, text: string): string {
   const s = r.snapshot;
   const items: Record<string, unknown> = {};
   for (const l of r.lines) {
-    if (l.scalar !== undefined) items[l.key] = { unit: l.unit, value: jsonCell(l.scalar) };
-    else {
-      const values: Record<string, JsonCell> = {};
-      s.periods.forEach((p, i) => (values[p] = jsonCell(l.cells[i])));
-      items[l.key] = { unit: l.unit, values };
-    }
+    items[l.key] = {
+      ...jsonValues(l, s.periods, l.unit),
+      base: jsonValues(l, s.periods, baseUnitOf(l.unit)),
+    };
   }
   const checks = s.checks.map((c) => ({
     name: c.name,
@@ -172,17 +182,25 @@ export function csvCell(text: string): string {
 }
 
 /**
- * Values as CSV: key, label, unit, then one exact base-unit value per period (errors as codes,
- * blank cells empty).
+ * Values as CSV: key, label, unit, then one exact value per period in that row's unit (errors as
+ * codes, blank cells empty). The unit is the line's own (a `(£000)` line's values in thousands,
+ * so they match council papers) or, with `base`, its base unit (pounds, 2.99% as 0.0299).
  */
-export function renderCsv(r: Report): string {
+export function renderCsv(r: Report, base = false): string {
   const rows = [["key", "label", "unit", ...r.snapshot.periods]];
   for (const l of r.lines) {
+    const unit = base ? baseUnitOf(l.unit) : l.unit;
     rows.push([
       l.key,
       l.label,
-      l.unit,
-      ...l.cells.map((c) => c.value ?? (c.error === undefined ? "" : `#${c.error.code}`)),
+      unit,
+      ...l.cells.map((c) =>
+        c.value !== null
+          ? exactInUnit(c.value, unit)
+          : c.error === undefined
+            ? ""
+            : `#${c.error.code}`,
+      ),
     ]);
   }
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";

@@ -7,6 +7,7 @@
 export {
   createEngine,
   type Engine,
+  type CheckReader,
   type Comparison,
   type ComparisonRow,
   type ExplainResult,
@@ -27,6 +28,7 @@ export { type ExplainNode, ExplainLimits } from "./explain";
 export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 export { compileModel, type CompiledModel } from "./compile";
 export { CompileCache } from "./compile-cache";
+export { baseUnitOf, exactInUnit } from "./num";
 export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";
 export {
   analysisCodes,

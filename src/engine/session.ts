@@ -74,6 +74,8 @@ export interface Engine {
   explain(key: string, period?: string, scenario?: string | null): ExplainResult;
   /** The line items whose formulas read `key`'s line item directly. */
   dependents(key: string): { readonly key: string; readonly label: string }[];
+  /** The checks whose conditions read `key`'s line item directly, in model order, with their spans. */
+  checkReaders(key: string): CheckReader[];
   /** Two scenarios (null: base case) line by line. */
   compare(left: string | null, right: string | null): Comparison;
   /** Solves for an input; see {@link goalSeek}. Runs on a copy: the session's values are unchanged. */
@@ -85,6 +87,14 @@ export interface Engine {
    * incremental path (`analysis/`). It is never changed in place.
    */
   evaluation(scenario?: string | null): Evaluation;
+}
+
+/** A check that reads a line item: its name, label and absolute span in the text. */
+export interface CheckReader {
+  readonly name: string;
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 interface CheckCacheEntry {
@@ -258,6 +268,14 @@ export function createEngine(): Engine {
         const line = model.lines[d];
         return { key: line?.name ?? "", label: line?.label ?? "" };
       });
+    },
+    checkReaders(key) {
+      const { model } = state(active).evaluation.compiled;
+      const id = model.lineByName.get(key.replace(/\[.*$/, ""));
+      if (id === undefined) return [];
+      return model.checks
+        .filter((c) => c.reads.includes(id))
+        .map((c) => ({ name: c.name, label: c.label, from: c.span.from, to: c.span.to }));
     },
     compare(left, right) {
       return compareScenarios(state(left).evaluation, state(right).evaluation);

@@ -7,6 +7,7 @@
 
 import type {
   CellSnapshot,
+  CheckReader,
   CheckSnapshot,
   DiagnosticSnapshot,
   ErrorInfo,
@@ -35,6 +36,8 @@ export type CellDto = CellSnapshot;
 export type LineDto = Omit<LineSnapshot, "from" | "to">;
 /** The result of one check, and whether a failure is a known, explained finding. */
 export type CheckDto = CheckSnapshot;
+/** A check that reads a line item, with its span in the model text. */
+export type CheckReaderDto = CheckReader;
 /** A node of a derivation tree, the same tree as `precept explain`. */
 export type ExplainNodeDto = ExplainNode;
 
@@ -96,6 +99,8 @@ export interface LineageDto {
   readonly revision: number;
   readonly tree: ExplainNodeDto;
   readonly dependents: readonly { readonly key: string; readonly label: string }[];
+  /** The checks that read the cell's line item: they use it too. */
+  readonly checks: readonly CheckReaderDto[];
 }
 
 /** Two scenarios side by side, line by line. */

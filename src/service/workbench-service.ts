@@ -227,7 +227,12 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
       guard(() => {
         const result = engine.explain(key, period ?? undefined, engine.scenario);
         if (!result.ok) return null;
-        return { revision, tree: result.tree, dependents: engine.dependents(key) };
+        return {
+          revision,
+          tree: result.tree,
+          dependents: engine.dependents(key),
+          checks: engine.checkReaders(key),
+        };
       }),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),

@@ -24,11 +24,17 @@ function tempModel(text: string): string {
   return file;
 }
 
+interface JsonValues {
+  unit: string;
+  values?: Record<string, string>;
+  value?: string;
+}
+
 interface JsonOutput {
   model: string;
   scenario: string | null;
   periods: string[];
-  items: Record<string, { unit: string; values?: Record<string, string>; value?: string }>;
+  items: Record<string, JsonValues & { base: JsonValues }>;
   checks: { name: string; label: string; passed: boolean; known?: string; failures: unknown[] }[];
 }
 
@@ -39,47 +45,58 @@ describe("precept on the TOM cost-benefit model", () => {
     expect(r.out).toContain("Master check: pass (3 checks)");
   });
 
-  it("eval --format json gives the printed figures in pounds", () => {
+  it("eval --format json gives the printed figures in £m, and in pounds under base", () => {
     const r = run("eval", tom, "--format", "json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as JsonOutput;
     expect(json.periods).toEqual(["2018/19", "2019/20", "2020/21", "2021/22", "2022/23"]);
     const row = (name: string) => Object.values(json.items[name]?.values ?? {});
+    const pounds = (name: string) => Object.values(json.items[name]?.base.values ?? {});
     // Printed: in-year £0m £14m £18m £10m £4m; cumulative £0m £14m £32m £42m £46m;
     // one-off costs -£4m -£9m -£2m -£2m -£1m.
-    expect(row("benefit_in_year")).toEqual(["0", "14000000", "18000000", "10000000", "4000000"]);
-    expect(row("cumulative_benefit")).toEqual([
+    expect(json.items["benefit_in_year"]?.unit).toBe("£m");
+    expect(row("benefit_in_year")).toEqual(["0", "14", "18", "10", "4"]);
+    expect(json.items["benefit_in_year"]?.base.unit).toBe("£");
+    expect(pounds("benefit_in_year")).toEqual(["0", "14000000", "18000000", "10000000", "4000000"]);
+    expect(row("cumulative_benefit")).toEqual(["0", "14", "32", "42", "46"]);
+    expect(pounds("cumulative_benefit")).toEqual([
       "0",
       "14000000",
       "32000000",
       "42000000",
       "46000000",
     ]);
-    expect(row("one_off_costs")).toEqual([
-      "-4000000",
-      "-9000000",
-      "-2000000",
-      "-2000000",
-      "-1000000",
-    ]);
+    expect(row("one_off_costs")).toEqual(["-4", "-9", "-2", "-2", "-1"]);
     // Net = cumulative + costs: -4, 14-9 = 5, 32-2 = 30, 42-2 = 40, 46-1 = 45 (£m).
-    expect(row("net_benefit")).toEqual(["-4000000", "5000000", "30000000", "40000000", "45000000"]);
-    // Running net: -4, 1, 31, 71, 116: first >= 0 in 2019/20, the second year.
-    expect(row("cumulative_net_benefit")).toEqual([
+    expect(pounds("net_benefit")).toEqual([
       "-4000000",
-      "1000000",
-      "31000000",
-      "71000000",
-      "116000000",
+      "5000000",
+      "30000000",
+      "40000000",
+      "45000000",
     ]);
+    // Running net: -4, 1, 31, 71, 116: first >= 0 in 2019/20, the second year.
+    expect(row("cumulative_net_benefit")).toEqual(["-4", "1", "31", "71", "116"]);
     expect(json.items["payback_year"]?.value).toBe("2019/20");
     expect(json.items["payback_periods"]?.value).toBe("2");
-    expect(json.items["total_one_off_costs"]).toEqual({ unit: "£m", value: "-18000000" });
-    expect(json.items["discount_rate"]).toEqual({ unit: "%", value: "0.035" });
+    expect(json.items["total_one_off_costs"]).toEqual({
+      unit: "£m",
+      value: "-18",
+      base: { unit: "£", value: "-18000000" },
+    });
+    // 3.5% is held as the fraction 0.035: "%" values are percentages, the base a plain number.
+    expect(json.items["discount_rate"]).toEqual({
+      unit: "%",
+      value: "3.5",
+      base: { unit: "number", value: "0.035" },
+    });
     // NPV at 3.5%, first year undiscounted: -4 + 5/1.035 + 30/1.035^2 + 40/1.035^3 + 45/1.035^4
-    // = £104,128,847.358544857402343538319959851... (Python decimal at 50 digits).
-    const npv = json.items["npv_net_benefit"]?.value ?? "";
+    // = £104,128,847.358544857402343538319959851... (Python decimal at 50 digits), exactly
+    // 104.128847358544857402343538319959851... in £m: scaling never rounds.
+    const npv = json.items["npv_net_benefit"]?.base.value ?? "";
     expect(npv.startsWith("104128847.35854485740234353831")).toBe(true);
+    const npvM = json.items["npv_net_benefit"]?.value ?? "";
+    expect(npvM).toBe(`104.${npv.slice(3).replace(".", "")}`);
     expect(json.checks.every((c) => c.passed)).toBe(true);
   });
 
@@ -209,11 +226,50 @@ describe("csv output", () => {
     expect(csvCell("Children's, Adults")).toBe('"Children\'s, Adults"');
   });
 
+  it("gives each row's values in the unit it names: £000 in thousands, or base units on request", () => {
+    const file = tempModel(
+      [
+        'model "C"',
+        "periods 2019/20 .. 2020/21",
+        "input council_tax (£000) =",
+        "  | 2019/20 : 52,400",
+        "  | 2020/21 : (4,000.5)",
+        "input growth (%) = 2.99",
+        "input band_d (£ per property) = £1,426.18",
+        "input cost (£m per property) = 0.0015",
+        "input homes (properties) = 246,841",
+        "",
+      ].join("\n"),
+    );
+    const shown = run("eval", file, "--format", "csv").out.split("\r\n");
+    expect(shown.slice(0, 6)).toEqual([
+      "key,label,unit,2019/20,2020/21",
+      "council_tax,council_tax,£000,52400,-4000.5",
+      "growth,growth,%,2.99,2.99",
+      "band_d,band_d,£ per property,1426.18,1426.18",
+      "cost,cost,£m per property,0.0015,0.0015",
+      "homes,homes,properties,246841,246841",
+    ]);
+    const base = run("eval", file, "--format", "csv", "--base-units").out.split("\r\n");
+    expect(base.slice(1, 6)).toEqual([
+      "council_tax,council_tax,£,52400000,-4000500",
+      "growth,growth,number,0.0299,0.0299",
+      "band_d,band_d,£ per property,1426.18,1426.18",
+      "cost,cost,£ per property,1500,1500",
+      "homes,homes,properties,246841,246841",
+    ]);
+    expect(run("eval", file, "--base-units").code).toBe(2);
+    expect(run("eval", file, "--format", "json", "--base-units").code).toBe(2);
+  });
+
   it("prints labels safely in a whole eval", () => {
     const file = tempModel(
       'model "C"\nperiods 2019/20 .. 2020/21\ninput a (£) = -£1 label "=HYPERLINK(1)"\n',
     );
     const r = run("eval", file, "--format", "csv");
     expect(r.out.split("\r\n")[1]).toBe("a,'=HYPERLINK(1),£,-1,-1");
+    // A negative scaled value is still a number, not text to neutralise.
+    const m = tempModel('model "C"\nperiods 2019/20 .. 2020/21\ninput a (£m) = (4.5) label "-x"\n');
+    expect(run("eval", m, "--format", "csv").out.split("\r\n")[1]).toBe("a,'-x,£m,-4.5,-4.5");
   });
 });

@@ -44,10 +44,10 @@ describe("precept compare", () => {
     expect([json.left, json.right]).toEqual(["low", "high"]);
     // A line with one value for all periods has one value, as in eval's JSON.
     const total = json.items.recurring_total as unknown as Scalar;
-    // Low £34m, high £58m: +£24m, and 24/34 of the low value.
-    expect(total.left).toBe("34000000");
-    expect(total.right).toBe("58000000");
-    expect(total.difference).toBe("24000000");
+    // Low £34m, high £58m: +£24m, and 24/34 of the low value; values are in the line's £m.
+    expect(total.left).toBe("34");
+    expect(total.right).toBe("58");
+    expect(total.difference).toBe("24");
     expect(
       new Decimal(total.relative ?? "NaN").minus(new Decimal(24).div(34)).abs().lt("1e-18"),
     ).toBe(true);
@@ -67,7 +67,7 @@ describe("precept compare", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as CompareJson;
     expect(json.left).toBe("base");
-    expect((json.items.recurring_total as unknown as Scalar).difference).toBe("-12000000");
+    expect((json.items.recurring_total as unknown as Scalar).difference).toBe("-12");
   });
 
   it("shows only the lines that differ in the table, and says how many are the same", () => {
@@ -91,7 +91,9 @@ describe("precept compare", () => {
     expect(rows[0]).toBe("key,label,unit,series,2018/19,2019/20,2020/21,2021/22,2022/23");
     const total = rows.filter((l) => l.startsWith("recurring_total,"));
     expect(total.map((l) => l.split(",")[3])).toEqual(["low", "high", "difference", "relative"]);
-    expect(total[2]?.split(",")[4]).toBe("24000000");
+    // In the row's unit, £m, as eval's CSV gives values.
+    expect(total[0]?.split(",")[2]).toBe("£m");
+    expect(total[2]?.split(",")[4]).toBe("24");
   });
 
   it("exits 2 with P6007 for an unknown scenario, and needs two", () => {

@@ -13,8 +13,14 @@ const D = Decimal.clone({ precision: 40 });
 const prudentialFile = join(root, "examples", "library", "prudential-indicators.precept");
 const referendumFile = join(root, "examples", "library", "council-tax-referendum.precept");
 
+/** An item's values; `base` holds them in base units (pounds, fractions), which these tests use. */
+interface ItemValues {
+  value?: string | null;
+  values?: Record<string, string | null>;
+}
+
 interface EvalJson {
-  items: Record<string, { value?: string | null; values?: Record<string, string | null> }>;
+  items: Record<string, ItemValues & { base?: ItemValues }>;
   checks: { name: string; passed: boolean }[];
 }
 
@@ -23,7 +29,7 @@ function evaluate(file: string): { code: number; json: EvalJson } {
   return { code: r.code, json: JSON.parse(r.out) as EvalJson };
 }
 
-const series = (json: EvalJson, key: string) => Object.values(json.items[key]?.values ?? {});
+const series = (json: EvalJson, key: string) => Object.values(json.items[key]?.base?.values ?? {});
 const failed = (json: EvalJson) => json.checks.filter((c) => !c.passed).map((c) => c.name);
 /** Exact pounds of £m figures. */
 const m = (...values: string[]) => values.map((v) => new D(v).times(1_000_000).toFixed());
@@ -60,7 +66,8 @@ describe("examples/library/prudential-indicators.precept", () => {
   });
 
   it("gives the maturity structure as shares of the fixed-rate borrowing", () => {
-    const share = (band: string) => new D(json.items[`maturity_share[${band}]`]?.value ?? "NaN");
+    const share = (band: string) =>
+      new D(json.items[`maturity_share[${band}]`]?.base?.value ?? "NaN");
     // 21, 25, 60, 84 and 230 of £420m.
     expect(share("under_1y").toFixed()).toBe("0.05");
     expect(share("y5_10").toFixed()).toBe("0.2");

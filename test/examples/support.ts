@@ -36,17 +36,19 @@ export interface CheckJson {
   readonly failures: readonly { period?: string; left: string; right: string; message: string }[];
 }
 
+/** One item's values in `eval --format json`, in `unit`. */
+export interface ItemValues {
+  readonly unit: string;
+  readonly value?: string;
+  readonly values?: Readonly<Record<string, string | null>>;
+}
+
 /** The JSON of `precept eval --format json`. */
 export interface EvalJson {
   readonly model: string;
   readonly scenario: string | null;
   readonly periods: readonly string[];
-  readonly items: Readonly<
-    Record<
-      string,
-      { unit: string; value?: string; values?: Readonly<Record<string, string | null>> }
-    >
-  >;
+  readonly items: Readonly<Record<string, ItemValues & { readonly base: ItemValues }>>;
   readonly checks: readonly CheckJson[];
 }
 
@@ -59,9 +61,12 @@ export function evaluate(file: string, scenario?: string): EvalJson {
   return JSON.parse(r.stdout) as EvalJson;
 }
 
-/** The exact value of a model cell: `key` for a scalar line, `key` and `period` for a series. */
+/**
+ * The exact value of a model cell in base units (pounds, fractions), as the fixtures hold them:
+ * `key` for a scalar line, `key` and `period` for a series.
+ */
 export function cell(model: EvalJson, key: string, period?: string): Decimal {
-  const item = model.items[key];
+  const item = model.items[key]?.base;
   if (item === undefined) throw new Error(`the model has no line '${key}'`);
   if (item.value !== undefined) return new Decimal(item.value);
   if (period === undefined) throw new Error(`'${key}' is a series; give a period`);

@@ -1,6 +1,7 @@
 import { type ComparisonRow, type Engine, type LineSnapshot } from "../../engine";
 import type { Command } from "../args";
 import type { Output } from "../main";
+import { exactInUnit } from "../../engine";
 import { csvCell, jsonCell, renderDiagnostic, renderMaster, type JsonCell } from "../render";
 import { exitCodeOf, makeReport, type Report } from "../report";
 
@@ -72,6 +73,10 @@ function joinRows(
 }
 
 /** The difference (or relative difference) cells of a row, blank where the line is an error. */
+/** A difference in the line's unit (a £000 line's in thousands), as the values beside it are. */
+const inUnit = (v: string | null, unit: string): string | null =>
+  v === null ? null : exactInUnit(v, unit);
+
 function differences(j: JoinedRow, which: "difference" | "relative"): readonly (string | null)[] {
   return j.tainted ? j.row.left.map(() => null) : j.row[which];
 }
@@ -141,14 +146,25 @@ function renderCompareCsv(
   periods: readonly string[],
   names: { left: string; right: string },
 ): string {
+  // Values are in the unit the row names (a £000 line's in thousands), as eval's CSV gives them.
   const exact = (l: LineSnapshot) =>
-    l.cells.map((c) => c.value ?? (c.error === undefined ? "" : `#${c.error.code}`));
+    l.cells.map((c) =>
+      c.value !== null
+        ? exactInUnit(c.value, l.unit)
+        : c.error === undefined
+          ? ""
+          : `#${c.error.code}`,
+    );
   const out = [["key", "label", "unit", "series", ...periods]];
   for (const j of rows) {
     const head = [j.left.key, j.left.label, j.left.unit];
     out.push([...head, names.left, ...exact(j.left)]);
     out.push([...head, names.right, ...exact(j.right)]);
-    out.push([...head, "difference", ...differences(j, "difference").map((v) => v ?? "")]);
+    out.push([
+      ...head,
+      "difference",
+      ...differences(j, "difference").map((v) => (v === null ? "" : exactInUnit(v, j.left.unit))),
+    ]);
     out.push([...head, "relative", ...differences(j, "relative").map((v) => v ?? "")]);
   }
   return out.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
@@ -173,16 +189,16 @@ function renderCompareJson(
       l !== undefined && r !== undefined
         ? {
             ...head,
-            left: jsonCell(l),
-            right: jsonCell(r),
-            difference: differences(j, "difference")[0] ?? null,
+            left: jsonCell(l, j.left.unit),
+            right: jsonCell(r, j.left.unit),
+            difference: inUnit(differences(j, "difference")[0] ?? null, j.left.unit),
             relative: differences(j, "relative")[0] ?? null,
           }
         : {
             ...head,
-            left: byPeriod<JsonCell>(j.left.cells.map(jsonCell)),
-            right: byPeriod<JsonCell>(j.right.cells.map(jsonCell)),
-            difference: byPeriod(differences(j, "difference")),
+            left: byPeriod<JsonCell>(j.left.cells.map((c) => jsonCell(c, j.left.unit))),
+            right: byPeriod<JsonCell>(j.right.cells.map((c) => jsonCell(c, j.left.unit))),
+            difference: byPeriod(differences(j, "difference").map((v) => inUnit(v, j.left.unit))),
             relative: byPeriod(differences(j, "relative")),
           };
   }

@@ -1,5 +1,5 @@
 import { civilOf, displayText } from "../../lang/dates";
-import { D, ROUND_HALF_UP, type Decimal } from "./decimal";
+import { D, parseDecimal, ROUND_HALF_UP, type Decimal } from "./decimal";
 
 /**
  * The exact value as a plain decimal string in base units, for values crossing the worker
@@ -34,6 +34,7 @@ const ONE_D = new D(1);
 const scales: Readonly<Record<string, DisplayScale>> = {
   "£": { divisor: ONE_D, decimals: 2, suffix: "" },
   "£000": { divisor: new D(1000), decimals: 0, suffix: "" },
+  "£k": { divisor: new D(1000), decimals: 0, suffix: "" },
   "£m": { divisor: new D(1_000_000), decimals: 1, suffix: "" },
   "£bn": { divisor: new D(1_000_000_000), decimals: 2, suffix: "" },
   // Percentages are stored as fractions (2.99% is 0.0299): shown times 100 with a sign.
@@ -47,8 +48,6 @@ const countScale: DisplayScale = {
   suffix: "",
 };
 const otherMoneyScale: DisplayScale = { divisor: ONE_D, decimals: 2, suffix: "" };
-/** The money scale at the start of a per-count unit: "£m per FTE", "£000/property". */
-const moneyPerCount = /^(£(?:000|m|bn)?)\s*(?:per\s|\/)/u;
 
 /** The decimals `formatDisplay` uses for `unit` when not overridden (undefined: as needed). */
 export function defaultDecimals(unit: string): number | undefined {
@@ -58,14 +57,69 @@ export function defaultDecimals(unit: string): number | undefined {
 function scaleOf(unit: string): DisplayScale {
   const known = scales[unit];
   if (known !== undefined) return known;
-  // A money-per-count unit is shown in its money scale ("£m per FTE": 15 for £15m), to 2 places.
-  const money = moneyPerCount.exec(unit)?.[1];
-  if (money !== undefined) {
-    const divisor = scales[money]?.divisor ?? ONE_D;
-    return divisor === ONE_D ? otherMoneyScale : { ...otherMoneyScale, divisor };
-  }
-  // Any other compound money unit is shown in pounds and pence.
-  return unit.startsWith("£") ? otherMoneyScale : countScale;
+  // Any other unit is shown in its own scale ("£m per FTE": 15 for £15m per FTE; "£m * years"
+  // in £m years), money to 2 places and counts whole.
+  const exp = unitScaleExp(unit);
+  const base = unit.startsWith("£") ? otherMoneyScale : countScale;
+  return exp === 0 ? base : { ...base, divisor: new D(10).pow(exp) };
+}
+
+/** The power of ten of each scaled unit atom: £000 is 10^3 pounds, 1% is 10^-2. */
+const atomScaleExps: Readonly<Record<string, number>> = {
+  "£000": 3,
+  "£k": 3,
+  "£m": 6,
+  "£bn": 9,
+  "%": -2,
+};
+
+/** The atoms of a unit's text, multiplied (`top`) and divided (`bottom`): "£m * years per FTE". */
+function unitAtoms(unit: string): { top: string[]; bottom: string[] } {
+  const [top = "", ...rest] = unit.split(/\s+per\s+|\//u);
+  const atoms = (part: string): string[] =>
+    part
+      .split("*")
+      .map((a) => a.trim())
+      .filter((a) => a !== "");
+  return { top: atoms(top), bottom: rest.flatMap(atoms) };
+}
+
+/**
+ * How many powers of ten one of `unit` is of its base unit (grammar/units.md): 3 for "£000",
+ * 6 for "£m" and "£m per FTE", -2 for "%", -3 for "properties per £000", 0 for "£" and counts.
+ */
+export function unitScaleExp(unit: string): number {
+  const { top, bottom } = unitAtoms(unit);
+  let exp = 0;
+  for (const a of top) exp += atomScaleExps[a] ?? 0;
+  for (const a of bottom) exp -= atomScaleExps[a] ?? 0;
+  return exp;
+}
+
+/**
+ * The base unit of a display unit, as text: "£" for "£000" and "£m", "£ per property" for "£m per
+ * property", "number" for "%" (a fraction: 2.99% is 0.0299); a unit without a scale is itself.
+ */
+export function baseUnitOf(unit: string): string {
+  if (unitScaleExp(unit) === 0) return unit;
+  const { top, bottom } = unitAtoms(unit);
+  const base = (a: string): string | undefined =>
+    a.startsWith("£") ? "£" : a === "%" || a === "number" ? undefined : a;
+  const num = top.map(base).filter((a) => a !== undefined);
+  const den = bottom.map(base).filter((a) => a !== undefined);
+  return (num.length === 0 ? "number" : num.join(" * ")) + den.map((a) => ` per ${a}`).join("");
+}
+
+/**
+ * An exact base-unit value (as {@link toExactString} writes it) in `unit` instead, still exact:
+ * "52400000" in "£000" is "52400", "0.0299" in "%" is "2.99". Scaling by a power of ten never
+ * rounds. Text that is not a number (a period label, "true") is returned as it is.
+ */
+export function exactInUnit(exact: string, unit: string): string {
+  const exp = unitScaleExp(unit);
+  if (exp === 0) return exact;
+  const value = parseDecimal(exact);
+  return value === undefined ? exact : toExactString(value.div(new D(10).pow(exp)));
 }
 
 /**

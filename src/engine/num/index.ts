@@ -13,6 +13,14 @@ export {
   isDecimal,
   toNumber,
 } from "./decimal";
-export { toExactString, formatDisplay, defaultDecimals, DisplayDefaults } from "./format";
+export {
+  toExactString,
+  formatDisplay,
+  defaultDecimals,
+  DisplayDefaults,
+  unitScaleExp,
+  baseUnitOf,
+  exactInUnit,
+} from "./format";
 export { roundToStep, roundToStepToward, roundToSignificant, roundToPlaces } from "./rounding";
 export { microUnitsOf, fromMicroUnits, SmallPolicy } from "./small";

@@ -20,6 +20,7 @@ const at = (needle: string) => {
 const errorLineage: LineageDto = {
   revision: 42,
   dependents: [],
+  checks: [],
   tree: {
     key: "gap_share_of_tax",
     period: "2018/19",
@@ -110,6 +111,7 @@ export function Gallery() {
   const [log, setLog] = createSignal<string[]>([]);
   const note = (s: string) => setLog((l) => [s, ...l].slice(0, 8));
   const [selection, setSelection] = createSignal<GridSelection | null>(null);
+  const [labelWidth, setLabelWidth] = createSignal(300);
   const [large, setLarge] = createSignal(makeLargeEvaluation(1500));
   // Replaces every LineDto (as a new evaluation does) with one figure changed, and times the update.
   const recompute = () => {
@@ -190,6 +192,9 @@ export function Gallery() {
                 : []
             }
             label={councilTax.title}
+            labelWidth={labelWidth()}
+            onLabelWidth={setLabelWidth}
+            onLabelWidthCommit={() => note(`label column ${labelWidth()} px`)}
             onSelect={(key, period) => {
               setSelection({ key, period });
               note(`select ${key} ${period ?? "(all)"}`);

@@ -745,13 +745,12 @@ export const councilTaxLineage: LineageDto = {
   },
   dependents: [
     {
-      key: "check total_tax_ties",
-      label: "Total council tax ties to Annex 1b",
-    },
-    {
       key: "gap_share_of_tax",
       label: "Gap as share of council tax growth",
     },
+  ],
+  checks: [
+    { name: "total_tax_ties", label: "Total council tax ties to Annex 1b", from: 1200, to: 1262 },
   ],
 };
 

@@ -1,4 +1,5 @@
 import { GridWidths } from "./widths";
+import { PaneLimits, Splitter } from "../layout";
 import {
   For,
   Show,
@@ -44,6 +45,17 @@ export interface GridProps {
   readonly marked?: readonly GridSelection[];
   /** Accessible name of the grid. */
   readonly label?: string;
+  /** Width of the label column in CSS pixels (default `GridWidths.label`). */
+  readonly labelWidth?: number;
+  /** The widest its separator may make the label column (default `PaneLimits.label.max`). */
+  readonly labelMax?: number;
+  /**
+   * Raised while the label column's separator is moved (by pointer or keys); without it the
+   * column has no separator.
+   */
+  readonly onLabelWidth?: (width: number) => void;
+  /** Raised when a move of the label column's separator ends: remember the width. */
+  readonly onLabelWidthCommit?: () => void;
 }
 
 interface Active {
@@ -271,10 +283,12 @@ export function Grid(props: GridProps) {
   };
 
   const ariaRowOf = (item: GridItem) => (layout().indexOf.get(item) ?? 0) + 2;
+  const labelWidth = () => props.labelWidth ?? GridWidths.label;
 
   return (
     <div
       class="pc-grid-scroll"
+      style={{ "scroll-padding-left": `${labelWidth()}px` }}
       ref={(el) => (scroller = el)}
       onScroll={(e) => {
         // Redrawing moves rows in the DOM, and a moved element loses focus: give it back.
@@ -292,7 +306,7 @@ export function Grid(props: GridProps) {
       <table
         role="grid"
         class="pc-grid"
-        style={{ width: `${GridWidths.label + periods().length * GridWidths.period}px` }}
+        style={{ width: `${labelWidth() + periods().length * GridWidths.period}px` }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
         aria-rowcount={layout().items.length + 1}
@@ -301,13 +315,28 @@ export function Grid(props: GridProps) {
       >
         {/* Fixed column widths: a changed figure then never re-measures the other rows. */}
         <colgroup>
-          <col style={{ width: `${GridWidths.label}px` }} />
+          <col style={{ width: `${labelWidth()}px` }} />
           <For each={periods()}>{() => <col style={{ width: `${GridWidths.period}px` }} />}</For>
         </colgroup>
         <thead>
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" class="pc-grid-corner" aria-colindex={1} scope="col">
               Line item
+              <Show when={props.onLabelWidth}>
+                {(resize) => (
+                  <Splitter
+                    class="pc-grid-label-split"
+                    label="Resize the label column"
+                    orientation="vertical"
+                    direction={1}
+                    value={labelWidth()}
+                    min={PaneLimits.label.min}
+                    max={props.labelMax ?? PaneLimits.label.max}
+                    onResize={(width) => resize()(width)}
+                    onCommit={() => props.onLabelWidthCommit?.()}
+                  />
+                )}
+              </Show>
             </th>
             <For each={periods()}>
               {(period, i) => (

@@ -4,6 +4,7 @@
  * `class="pc-root"` on the outermost element to get the base font.
  */
 import "./tokens.css";
+import "./layout.css";
 import "./grid.css";
 import "./editor.css";
 import "./trace.css";

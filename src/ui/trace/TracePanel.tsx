@@ -16,7 +16,8 @@ export interface TracePanelProps {
 
 /**
  * Where a number came from: the selected cell's formula and value, the values it used with their
- * sources, the lines that use it, and the full derivation as an expandable tree.
+ * sources, the lines and checks that use it (a check is shown in the text when clicked), and the
+ * full derivation as an expandable tree.
  */
 export function TracePanel(props: TracePanelProps) {
   const navigate = (key: string, period: string | null) => props.onNavigate?.(key, period);
@@ -125,7 +126,7 @@ export function TracePanel(props: TracePanelProps) {
 
               <h4 class="pc-panel-title">Used by</h4>
               <Show
-                when={lineage().dependents.length > 0}
+                when={lineage().dependents.length + lineage().checks.length > 0}
                 fallback={<p class="pc-empty">Nothing uses this value.</p>}
               >
                 <ul class="pc-trace-deps">
@@ -139,6 +140,23 @@ export function TracePanel(props: TracePanelProps) {
                           {d.key}
                         </button>{" "}
                         <span class="pc-muted">{d.label}</span>
+                      </li>
+                    )}
+                  </For>
+                  <For each={lineage().checks}>
+                    {(c) => (
+                      <li class="pc-trace-dep-check">
+                        <span class="pc-trace-kind">check</span>{" "}
+                        <button
+                          class="pc-link"
+                          aria-label={`Check ${c.name}: show in text`}
+                          onClick={() => props.onReveal?.(c.from, c.to)}
+                        >
+                          {c.name}
+                        </button>{" "}
+                        <Show when={c.label !== "" && c.label !== c.name}>
+                          <span class="pc-muted">{c.label}</span>
+                        </Show>
                       </li>
                     )}
                   </For>

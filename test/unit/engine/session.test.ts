@@ -122,6 +122,35 @@ scenario high "High increase" {
     expect(engine.dependents("band_d").map((d) => d.key)).toEqual(["gap"]);
   });
 
+  it("lists the checks that read a line apart from its dependents, which stay lines only", () => {
+    const engine = createEngine();
+    const text = `model "Readers"
+periods 2019/20 .. 2020/21
+dimension area = north, south
+input benefit (£m) = 4
+input spend by area (£) = £10
+total (£m) = benefit * 2
+check benefit_positive: benefit > £0
+  label "Benefit is positive"
+check ties: total = benefit * 2 within £0.1m
+check spend_small: sum(spend over area) < £100
+`;
+    engine.update(text);
+    expect(engine.dependents("benefit").map((d) => d.key)).toEqual(["total"]);
+    const readers = engine.checkReaders("benefit");
+    expect(readers.map((c) => [c.name, c.label])).toEqual([
+      ["benefit_positive", "Benefit is positive"],
+      ["ties", "ties"],
+    ]);
+    // The span is the check's declaration in the text.
+    expect(text.slice(readers[0]?.from, readers[0]?.to)).toMatch(/^check benefit_positive/);
+    expect(engine.checkReaders("total").map((c) => c.name)).toEqual(["ties"]);
+    // A member's key finds its line; a line no check reads, or an unknown name, has none.
+    expect(engine.checkReaders("spend[north]").map((c) => c.name)).toEqual(["spend_small"]);
+    expect(engine.dependents("spend[north]")).toEqual([]);
+    expect(engine.checkReaders("nothing")).toEqual([]);
+  });
+
   it("explains a dimensioned cell and an opening value", () => {
     const engine = createEngine();
     engine.update(`model "Explain"

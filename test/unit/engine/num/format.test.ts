@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { dec, defaultDecimals, formatDisplay, toExactString } from "../../../../src/engine/num";
+import {
+  baseUnitOf,
+  dec,
+  defaultDecimals,
+  exactInUnit,
+  formatDisplay,
+  toExactString,
+  unitScaleExp,
+} from "../../../../src/engine/num";
 
 describe("formatDisplay prints values as council papers do", () => {
   it("£m shows one decimal, commas, and brackets for negatives", () => {
@@ -61,5 +69,55 @@ describe("formatDisplay prints values as council papers do", () => {
     );
     expect(toExactString(dec("-1.500"))).toBe("-1.5");
     expect(toExactString(dec("-0.000"))).toBe("0");
+  });
+});
+
+describe("values in a display unit match the unit they are shown under", () => {
+  it("unitScaleExp reads the scale of any unit from its atoms", () => {
+    expect(unitScaleExp("£")).toBe(0);
+    expect(unitScaleExp("£000")).toBe(3);
+    expect(unitScaleExp("£k")).toBe(3);
+    expect(unitScaleExp("£m")).toBe(6);
+    expect(unitScaleExp("£bn")).toBe(9);
+    expect(unitScaleExp("%")).toBe(-2);
+    expect(unitScaleExp("£m per property")).toBe(6);
+    expect(unitScaleExp("£000/property")).toBe(3);
+    expect(unitScaleExp("£m * years")).toBe(6);
+    expect(unitScaleExp("properties per £000")).toBe(-3);
+    expect(unitScaleExp("properties")).toBe(0);
+    expect(unitScaleExp("")).toBe(0);
+  });
+
+  it("baseUnitOf drops the scale: pounds for money, number for %", () => {
+    expect(baseUnitOf("£000")).toBe("£");
+    expect(baseUnitOf("£m per property")).toBe("£ per property");
+    expect(baseUnitOf("£m * years")).toBe("£ * years");
+    expect(baseUnitOf("%")).toBe("number");
+    expect(baseUnitOf("£ per property")).toBe("£ per property");
+    expect(baseUnitOf("FTE")).toBe("FTE");
+    expect(baseUnitOf("")).toBe("");
+  });
+
+  it("exactInUnit scales exactly, without rounding, and leaves text alone", () => {
+    expect(exactInUnit("52400000", "£000")).toBe("52400");
+    expect(exactInUnit("-4000500", "£000")).toBe("-4000.5");
+    expect(exactInUnit("0.0299", "%")).toBe("2.99");
+    expect(exactInUnit("1500", "£m per property")).toBe("0.0015");
+    // 34 significant digits survive a shift by a power of ten.
+    expect(exactInUnit("104128847.3585448574023435383199599", "£m")).toBe(
+      "104.1288473585448574023435383199599",
+    );
+    expect(exactInUnit("1426.18", "£")).toBe("1426.18");
+    expect(exactInUnit("2019/20", "£m")).toBe("2019/20");
+    expect(exactInUnit("true", "%")).toBe("true");
+  });
+
+  it("£k and compound units are shown in their own scale, as the unit says", () => {
+    // £1,500 in £k (as £000): 1.5 -> 2 at no decimals.
+    expect(formatDisplay(dec("1500"), "£k")).toBe("2");
+    // £4,500 years in £m years: 0.0045 -> 0.00.
+    expect(formatDisplay(dec("4500000"), "£m * years")).toBe("4.50");
+    // £1,500 per property in £000 per property: 1.50 (as before).
+    expect(formatDisplay(dec("1500"), "£000 per property")).toBe("1.50");
   });
 });

@@ -36,6 +36,7 @@ const lineage: LineageDto = {
   revision: 1,
   tree,
   dependents: [{ key: "gap", label: "Funding gap" }],
+  checks: [],
 };
 
 let dispose: (() => void) | undefined;
@@ -140,6 +141,27 @@ describe("TracePanel", () => {
     button(host, "gap").click();
     button(host, "Show in text").click();
     expect(events).toEqual(["navigate b 2020/21", "navigate gap 2020/21", "reveal 10 20"]);
+  });
+
+  test("lists the checks that read the line under Used by, and shows one in the text", () => {
+    const { host, events } = mount({
+      ...lineage,
+      dependents: [],
+      checks: [
+        { name: "ties", label: "Ties to Annex 1", from: 40, to: 70 },
+        { name: "positive", label: "positive", from: 80, to: 95 },
+      ],
+    });
+    expect(host.textContent).not.toContain("Nothing uses this value");
+    const items = [...host.querySelectorAll(".pc-trace-deps li")].map((li) => li.textContent);
+    expect(items).toEqual(["check ties Ties to Annex 1", "check positive "]);
+    must(host.querySelector<HTMLButtonElement>('[aria-label="Check ties: show in text"]')).click();
+    expect(events).toEqual(["reveal 40 70"]);
+  });
+
+  test("says nothing uses a value only when no line and no check reads it", () => {
+    const { host } = mount({ ...lineage, dependents: [], checks: [] });
+    expect(host.textContent).toContain("Nothing uses this value");
   });
 
   test("lists each used value with its source", () => {

@@ -6,6 +6,7 @@
 
 /** Normalises a number as written (`1,426.180`, `+05`, `-0`) to canonical decimal text. */
 export function normalizeDecimal(written: string): string {
+  if (isCanonicalWhole(written)) return written;
   let text = written.replace(/,/g, "").trim();
   let negative = false;
   if (text.startsWith("-") || text.startsWith("+")) {
@@ -24,8 +25,23 @@ export function normalizeDecimal(written: string): string {
   return negative && body !== "0" ? `-${body}` : body;
 }
 
+/**
+ * True for a whole number already in canonical form (`0`, `1851`): no sign, separator, point or
+ * leading zero. Most literals are, and a 1 MB model has over 100,000 of them (P16).
+ */
+function isCanonicalWhole(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (text.charCodeAt(0) === 48 && n > 1)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** `value × 10^exponent`, exactly. */
 export function shiftDecimal(value: string, exponent: number): string {
+  if (exponent === 0) return normalizeDecimal(value);
   const normal = normalizeDecimal(value);
   const negative = normal.startsWith("-");
   const body = negative ? normal.slice(1) : normal;

@@ -124,6 +124,10 @@ export const diagnosticCodes = {
     severity: "error",
     message: "Write dates as year-month-day: '{text}' is {iso}. Type {iso} instead.",
   },
+  P1032: {
+    severity: "error",
+    message: "The minus goes before the pound sign: write {fix}, not {text}.",
+  },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
   P2002: { severity: "error", message: "'{name}' is already defined. Rename one of them." },

@@ -7,6 +7,7 @@ import { makeSpan } from "../../base";
 import type { Span } from "../../base";
 import type * as A from "../ast";
 import { isoText, monthOfName, serialOf, type CivilDate } from "../dates";
+import { Money } from "./tokens";
 import { nodeId } from "../ast";
 import { groupThousands, normalizeDecimal, negateDecimal, shiftDecimal } from "../decimal-text";
 import { makeDiagnostic } from "../diagnostics";
@@ -172,6 +173,12 @@ export class AstBuilder {
     const image = t.image;
     const type = t.tokenType.name;
     if (type === "Date" || type === "OtherDate") return this.date(t, negative, span);
+    if (type === "SignAfterPound") {
+      // `£-22.11m` is -£22.11m: said so (P1032), and read as that, so that checking goes on.
+      const written = `£${image.slice(2)}`;
+      this.report("P1032", span, { text: image, fix: `-${written}` });
+      return this.number({ ...t, image: written, tokenType: Money }, !negative, span);
+    }
     let form: A.NumberForm = "plain";
     let scale: A.MoneyScale = "";
     let digits = image;
@@ -574,7 +581,8 @@ function convertCell(b: AstBuilder, cell: CstNode): A.InputLiteral {
         tokenOf(signed, "Money") ??
         tokenOf(signed, "Percent") ??
         tokenOf(signed, "Date") ??
-        tokenOf(signed, "OtherDate"));
+        tokenOf(signed, "OtherDate") ??
+        tokenOf(signed, "SignAfterPound"));
   if (signed === undefined || t === undefined) return b.errorExpr(b.nodeSpan(cell));
   const minus = tokenOf(signed, "Minus") !== undefined;
   const bracketed = tokenOf(cell, "LParen") !== undefined;
@@ -944,7 +952,8 @@ function convertPrimary(b: AstBuilder, n: CstNode): A.Expr {
     tokenOf(n, "Percent") ??
     tokenOf(n, "PoundUnit") ??
     tokenOf(n, "Date") ??
-    tokenOf(n, "OtherDate");
+    tokenOf(n, "OtherDate") ??
+    tokenOf(n, "SignAfterPound");
   if (literal !== undefined) {
     const count = tokenOf(n, "Identifier");
     if (count === undefined) return b.number(literal);

@@ -34,6 +34,7 @@ const kinds = new Map<TokenType, HighlightKind>([
   [T.PeriodTok, "period"],
   [T.DateTok, "number"],
   [T.OtherDate, "invalid"],
+  [T.SignAfterPound, "invalid"],
   [T.StringTok, "string"],
   [T.UnterminatedString, "string"],
   [T.Comment, "comment"],

@@ -166,6 +166,7 @@ class PreceptParser extends CstParser {
       type === T.Percent ||
       type === T.DateTok ||
       type === T.OtherDate ||
+      type === T.SignAfterPound ||
       type === T.StringTok ||
       type === T.Minus ||
       type === T.LParen ||
@@ -221,6 +222,7 @@ class PreceptParser extends CstParser {
       { ALT: () => this.CONSUME(T.Percent) },
       { ALT: () => this.CONSUME(T.DateTok) },
       { ALT: () => this.CONSUME(T.OtherDate) },
+      { ALT: () => this.CONSUME(T.SignAfterPound) },
     ]);
   });
 
@@ -418,6 +420,7 @@ class PreceptParser extends CstParser {
       { ALT: () => this.CONSUME(T.Percent) },
       { ALT: () => this.CONSUME(T.DateTok) },
       { ALT: () => this.CONSUME(T.OtherDate) },
+      { ALT: () => this.CONSUME(T.SignAfterPound) },
       { ALT: () => this.CONSUME(T.PoundUnit) },
       { ALT: () => this.CONSUME(T.Blank) },
       { ALT: () => this.CONSUME(T.StringTok) },

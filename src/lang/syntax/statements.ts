@@ -17,6 +17,7 @@ const cellStart = new Set<TokenType>([
   T.Percent,
   T.DateTok,
   T.OtherDate,
+  T.SignAfterPound,
   T.StringTok,
   T.Minus,
   T.LParen,

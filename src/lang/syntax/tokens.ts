@@ -108,6 +108,16 @@ export const OtherDate = createToken({
   start_chars_hint: codes(48, 57), // 0-9
 });
 
+/**
+ * Money with its sign after the pound sign, `£-22.11m`, as some annexes print it: read as one
+ * token so that the converter can ask for `-£22.11m` (P1032) instead of reading `£ - 22.11 m`.
+ */
+export const SignAfterPound = createToken({
+  name: "SignAfterPound",
+  pattern: /£[-−](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:bn|k|m)?(?![\p{L}\p{N}_])/u,
+  start_chars_hint: ["£"],
+});
+
 /** A scale unit or one unit of it: `£`, `£000`, `£k`, `£m`, `£bn`. */
 export const PoundUnit = createToken({
   name: "PoundUnit",
@@ -218,6 +228,7 @@ export const allTokens: readonly TokenType[] = [
   DateTok,
   OtherDate,
   PeriodTok,
+  SignAfterPound,
   PoundUnit,
   Money,
   Percent,

@@ -4,6 +4,7 @@ import type { Code } from "./eval/code";
 import { makeFrame, type Frame } from "./eval/frame";
 import { applyBinary, evaluate } from "./eval/interpreter";
 import { isBlank, isError, isPeriod, type Value } from "./eval/value";
+import { periodLabelAt } from "./periods";
 import type { EngineCheck, EngineLine, EngineModel } from "./model";
 import { defaultDecimals, formatDisplay, isDecimal, toExactString, type Decimal } from "./num";
 
@@ -206,19 +207,6 @@ function decimalsOf(v: Decimal, unit: string): number {
 
 function isComparison(op: string | undefined): op is "=" | "<>" | "<" | "<=" | ">" | ">=" {
   return op === "=" || op === "<>" || op === "<" || op === "<=" || op === ">" || op === ">=";
-}
-
-/**
- * The label of the period `index` places from the model's first, also outside the model (the
- * financial year of a date may be before or after it): `2017/18` for -2 in a model from 2019/20.
- */
-export function periodLabelAt(periods: readonly string[], index: number): string {
-  const inside = periods[index];
-  if (inside !== undefined) return inside;
-  const first = Number((periods[0] ?? "").slice(0, 4));
-  if (!Number.isInteger(first) || periods.length === 0) return "";
-  const year = first + index;
-  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
 }
 
 /**

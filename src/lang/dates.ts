@@ -89,6 +89,14 @@ export function monthOfName(name: string): number | undefined {
   return lower === "sept" ? 9 : undefined;
 }
 
+/**
+ * A regular-expression alternation (case-insensitive use) of every way `monthOfName` reads a
+ * month: `jan(?:uary)?|…|sep(?:tember)?|sept|…`, for the lexer's token of dates written in words.
+ */
+export function monthPattern(): string {
+  return [...fullMonths.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`), "sept"].join("|");
+}
+
 const fullMonths = [
   "january",
   "february",

@@ -17,6 +17,7 @@ export { completionNames } from "./syntax/completion";
 export type { CompletionName } from "./syntax/completion";
 
 export { parseModel } from "./syntax/parse";
+export { periodLabel } from "./syntax/cst-to-ast";
 export type { ParseResult } from "./syntax/parse";
 
 export { checkModel, FrontEnd } from "./incremental/front-end";

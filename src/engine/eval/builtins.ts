@@ -1,5 +1,6 @@
 import { yearEndSerial, yearStartSerial } from "../../lang/dates";
 import * as fns from "../functions";
+import { firstYearOf } from "../periods";
 import type { FnResult, LoanMethod } from "../functions";
 import { fromInt, isDecimal, ONE, ZERO, type Decimal } from "../num";
 import type { Code } from "./code";
@@ -69,9 +70,9 @@ function callPlain(code: CallCode, f: Frame): Value {
     case "period_index":
       return fromInt(f.period + 1);
     case "period_start":
-      return fromInt(yearStartSerial(firstYear(f) + f.period));
+      return fromInt(yearStartSerial(firstYearOf(f.model.periods) + f.period));
     case "period_end":
-      return fromInt(yearEndSerial(firstYear(f) + f.period));
+      return fromInt(yearEndSerial(firstYearOf(f.model.periods) + f.period));
     case "add_months": {
       const d = numberOrBlank(args[0], f, code);
       if (isError(d) || isBlank(d)) return d;
@@ -84,7 +85,7 @@ function callPlain(code: CallCode, f: Frame): Value {
       if (isError(d) || isBlank(d)) return d;
       const year = fns.financialYearOfSerial(d);
       if (!year.ok) return result(year, f, code);
-      return { kind: "period", index: year.value - firstYear(f) };
+      return { kind: "period", index: year.value - firstYearOf(f.model.periods) };
     }
     case "first_period_where":
       return firstPeriodWhere(code, f);
@@ -118,11 +119,6 @@ function callPlain(code: CallCode, f: Frame): Value {
 }
 
 /** Turns a function library result into a value, adding the span and period of this cell. */
-/** The year the model's first financial year starts in (2019 for 2019/20). */
-function firstYear(f: Frame): number {
-  return Number((f.model.periods[0] ?? "").slice(0, 4));
-}
-
 function result(r: FnResult<Decimal>, f: Frame, code: CallCode): Value {
   return r.ok ? r.value : fail(f, r.code, code.span, r.args);
 }

@@ -6,6 +6,7 @@
  */
 import { createToken, Lexer } from "chevrotain";
 import type { CustomPatternMatcherFunc, TokenType } from "chevrotain";
+import { monthPattern } from "../dates";
 
 /**
  * Letters of any script, then letters, digits, marks and underscores. Invisible characters
@@ -92,8 +93,7 @@ export const PeriodTok = createToken({ name: "Period", pattern: /\d{4}\/\d{2}(?!
 /** A date: `2018-05-04` (year, month, day). Checked to be a real day when converted. */
 export const DateTok = createToken({ name: "Date", pattern: /\d{4}-\d{1,2}-\d{1,2}(?![\d.])/ });
 
-const months =
-  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const months = monthPattern();
 
 /**
  * A date written as papers print it, `4 May 2018`, `4-May-18` or `04/05/2018`: read as one token so

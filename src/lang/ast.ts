@@ -246,9 +246,19 @@ export interface TableRow extends NodeBase {
   readonly comment?: Comment;
 }
 
+/** One column of a record table's header: `principal (£m)`, `counterparty`, `maturity (date)`. */
+export interface RecordColumn extends NodeBase {
+  readonly kind: "record-column";
+  readonly name: Ident;
+  readonly unit?: UnitExpr;
+}
+
 /**
- * The values of an input: one scalar, per-period rules, a table with a period header, or a
- * `table value` with one value per member for every period.
+ * The values of an input: one scalar, per-period rules, a table with a period header, a
+ * `table value` with one value per member for every period, or a record table with named columns
+ * (a register: one row per member, one value per column, the same in every period). A record
+ * table reaches the AST's top level only as its columns (see {@link RecordPart}); as the value of
+ * a scenario's override it is refused by the checker.
  */
 export type InputValue =
   | {
@@ -277,7 +287,34 @@ export type InputValue =
       /** The header word (`value`). */
       readonly header: Ident;
       readonly rows: readonly TableRow[];
+    }
+  | {
+      readonly kind: "record";
+      readonly id: NodeId;
+      readonly span: Span;
+      readonly header: readonly RecordColumn[];
+      readonly rows: readonly TableRow[];
     };
+
+/**
+ * Where a column input came from: `input deposits by deposit = table counterparty principal (£m)
+ * ...` parses as one input per column, named `deposits.counterparty` and `deposits.principal`,
+ * each a `table value` of that column's cells, in the column's unit (or the record's), all with
+ * the record's span. The parts follow each other in the declarations, in header order; the
+ * printer writes them back as the one table. Column 0 carries the record's comments.
+ */
+export interface RecordPart {
+  readonly kind: "record-part";
+  /** The record's name as written (`deposits`). */
+  readonly record: Ident;
+  /** The column as written in the header, with its own unit if it has one. */
+  readonly column: RecordColumn;
+  readonly index: number;
+  readonly count: number;
+  /** The record's own unit and label as written (the default unit of columns without one). */
+  readonly unit?: UnitExpr;
+  readonly label?: StringLit;
+}
 
 /** `model "title"`, with the model-level source. */
 export interface ModelDecl extends NodeBase, Clauses {
@@ -332,6 +369,8 @@ export interface InputDecl extends NodeBase, Clauses {
   /** `decimals 3`: how many decimals to show this line's values with (display only). */
   readonly decimals?: NumberLit;
   readonly comment?: Comment;
+  /** Set when this input is one column of a record table. */
+  readonly record?: RecordPart;
 }
 
 /** `name by dim (unit) = formula`, or the multi-rule form with `| range : formula` lines. */

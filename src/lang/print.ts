@@ -14,8 +14,16 @@ const indent = "  ";
 /** Prints a whole model. Error nodes print as nothing (format text only when it parses). */
 export function printModel(ast: A.ModelAst): string {
   const blocks: { text: string; multiline: boolean; kind: A.Decl["kind"] }[] = [];
-  for (const decl of ast.decls) {
-    const text = printDecl(decl);
+  const decls = ast.decls;
+  for (let i = 0; i < decls.length; i++) {
+    const decl = decls[i] as A.Decl;
+    // A record table's columns are written back as the one table, at its first column.
+    const part = decl.kind === "input" ? decl.record : undefined;
+    if (part !== undefined && part.index > 0) continue;
+    const text =
+      decl.kind === "input" && part !== undefined
+        ? printRecord(recordParts(decls, i, part.count))
+        : printDecl(decl);
     if (text === "") continue;
     blocks.push({ text, multiline: text.includes("\n"), kind: decl.kind });
   }
@@ -152,6 +160,12 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
           (r) => `\n${pad}| ${printRange(r.range)} : ${printExpr(r.value)}${trailing(r.comment)}`,
         )
         .join("")}`;
+    case "record":
+      return `${trailing(comment)}${printTable(
+        value.header.map(columnHeader),
+        value.rows.map((r) => ({ member: r.member, cells: r.cells, comment: r.comment })),
+        pad,
+      )}`;
     case "table":
     case "member-table": {
       const names = value.rows.map((r) => r.member?.name ?? "");
@@ -179,6 +193,77 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
       return `${trailing(comment)}\n${pad}${line("table", headers)}${rows.join("")}`;
     }
   }
+}
+
+// Record tables -------------------------------------------------------------------------------
+
+const columnHeader = (c: A.RecordColumn): string =>
+  c.unit === undefined ? c.name.name : `${c.name.name} (${unitDisplay(c.unit)})`;
+
+/** The parts of the record whose first column is `decls[at]` (they follow it, in order). */
+function recordParts(decls: readonly A.Decl[], at: number, count: number): A.InputDecl[] {
+  const parts: A.InputDecl[] = [];
+  for (let i = at; i < at + count; i++) {
+    const d = decls[i];
+    if (d?.kind !== "input" || d.record?.index !== i - at) break;
+    parts.push(d);
+  }
+  return parts;
+}
+
+/** A record table from its column inputs: `input deposits by deposit =` and the one table. */
+function printRecord(parts: readonly A.InputDecl[]): string {
+  const first = parts[0] as A.InputDecl;
+  const part = first.record as A.RecordPart;
+  const unit = part.unit === undefined ? "" : ` (${unitDisplay(part.unit)})`;
+  const dimension = first.dimension === undefined ? "" : ` by ${first.dimension.name}`;
+  const rowsOf = (d: A.InputDecl): readonly A.TableRow[] =>
+    d.value.kind === "member-table" ? d.value.rows : [];
+  const rows = rowsOf(first).map((r, i) => ({
+    member: r.member,
+    cells: parts.map((p) => rowsOf(p)[i]?.cells[0] ?? blankCell),
+    comment: r.comment,
+  }));
+  return `input ${part.record.name}${dimension}${unit} =${trailing(first.comment)}${printTable(
+    parts.map((p) => columnHeader((p.record as A.RecordPart).column)),
+    rows,
+    indent,
+  )}${clauseLines([
+    ["label", part.label && printString(part.label)],
+    ["source", first.source && printString(first.source)],
+    ["decimals", first.decimals && printExpr(first.decimals)],
+  ])}`;
+}
+
+/** A cell a short row left out prints as `blank`, so the printed table has every cell. */
+const blankCell: A.BlankLit = { kind: "blank", id: 0 as A.NodeId, span: { from: 0, to: 0 } };
+
+/** A table's lines: the header after `table`, then each row, columns aligned. */
+function printTable(
+  headers: readonly string[],
+  rows: readonly {
+    member?: A.Ident | undefined;
+    cells: readonly A.InputLiteral[];
+    comment?: A.Comment | undefined;
+  }[],
+  pad: string,
+): string {
+  const names = rows.map((r) => r.member?.name ?? "");
+  const nameWidth = Math.max(5, ...names.map((n) => n.length));
+  const cells = rows.map((r) => r.cells.map((c) => printExpr(c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
+  // Text is written left-aligned under its header, numbers right-aligned, as papers print them.
+  const left = headers.map((_, i) => rows.some((r) => r.cells[i]?.kind === "string"));
+  const line = (first: string, items: readonly string[]): string =>
+    `${first.padEnd(nameWidth)}${items
+      .map(
+        (s, i) => `  ${left[i] === true ? s.padEnd(widths[i] ?? 0) : s.padStart(widths[i] ?? 0)}`,
+      )
+      .join("")}`.trimEnd();
+  const body = rows.map(
+    (r, i) => `\n${pad}${line(names[i] ?? "", cells[i] ?? [])}${trailing(r.comment)}`,
+  );
+  return `\n${pad}${line("table", headers)}${body.join("")}`;
 }
 
 // Expressions ---------------------------------------------------------------------------------

@@ -103,6 +103,8 @@ const selector = fc.oneof(
 /** A reference; `@k` in a selector stands for the k-th period and is printed by {@link printModel}. */
 const reference = fc.oneof(
   { weight: 3, arbitrary: lineName },
+  // A record's column (an unknown name when the line is not a record).
+  { weight: 1, arbitrary: fc.tuple(lineName, fc.nat(2)).map(([n, c]) => `${n}.c${c}`) },
   { weight: 2, arbitrary: fc.tuple(lineName, selector).map(([n, s]) => `${n}[${s}]`) },
 );
 
@@ -258,6 +260,18 @@ export const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
     arbitrary: fc
       .array(inputValueText, { minLength: 1, maxLength: 4 })
       .map((cells) => ({ kind: "member-table" as const, cells })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(
+        fc.record({
+          unit: fc.constantFrom("", "", "£m", "%", "text", "date", "days"),
+          cells: fc.array(inputValueText, { minLength: 1, maxLength: 4 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((columns) => ({ kind: "record" as const, columns })),
   },
 );
 

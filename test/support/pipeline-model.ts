@@ -20,7 +20,12 @@ export type FuzzInput =
   /** One row per member (one row when the line has no dimension), one cell per period; values cycle. */
   | { readonly kind: "table"; readonly rows: readonly (readonly string[])[] }
   /** `table value`: one value per member. */
-  | { readonly kind: "member-table"; readonly cells: readonly string[] };
+  | { readonly kind: "member-table"; readonly cells: readonly string[] }
+  /** A record table: columns c0, c1, ... (line `v3` has `v3.c0`), each with a unit or none. */
+  | {
+      readonly kind: "record";
+      readonly columns: readonly { readonly unit: string; readonly cells: readonly string[] }[];
+    };
 
 export interface FuzzCalc {
   readonly kind: "calc";
@@ -156,6 +161,16 @@ function printInput(
       for (let r = 0; r < rows; r++) {
         const row = at(v.rows, r) ?? ["0"];
         const cells = header.map((_, t) => at(row, t) ?? "0");
+        out.push(`${indent}${dim === undefined ? "" : `m${dim.id}${r} `}${cells.join("  ")}`);
+      }
+      return out;
+    }
+    case "record": {
+      const rows = dim === undefined ? 1 : dim.members;
+      const header = v.columns.map((c, i) => `c${i}${c.unit === "" ? "" : ` (${c.unit})`}`);
+      const out = ["", `${indent}table ${header.join("  ")}`];
+      for (let r = 0; r < rows; r++) {
+        const cells = v.columns.map((c) => at(c.cells, r) ?? "0");
         out.push(`${indent}${dim === undefined ? "" : `m${dim.id}${r} `}${cells.join("  ")}`);
       }
       return out;

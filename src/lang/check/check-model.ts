@@ -264,6 +264,10 @@ export class ModelChecker {
         return this.tableValues(value, item);
       case "member-table":
         return this.memberValues(value, item);
+      case "record":
+        // Only a scenario's override can hold one: the parser splits an input's into columns.
+        this.report("P2025", value.span, { column: item.name });
+        return { kind: "scalar", value: "0" };
     }
   }
 
@@ -298,6 +302,9 @@ export class ModelChecker {
     };
     if (dim === undefined) {
       const [first, ...rest] = value.rows;
+      // A record without a dimension has had P2023, which says what to do, for all its rows.
+      if (item.decl.kind === "input" && item.decl.record !== undefined)
+        return { kind: "members", values: [first === undefined ? null : cellOf(first)] };
       for (const row of value.rows) {
         if (row.member !== undefined)
           this.report("P2016", shifted(row.member.span, row.span.from), {
@@ -556,6 +563,12 @@ export class ModelChecker {
     const overrides: M.CheckedScenario["overrides"][number][] = [];
     for (const o of decl.overrides) {
       const item = this.table.itemsByName.get(o.name.name);
+      if (item === undefined && this.table.otherNames.get(o.name.name) === "record") {
+        const prefix = `${o.name.name}.`;
+        const column = [...this.table.itemsByName.keys()].find((k) => k.startsWith(prefix));
+        this.report("P2025", o.name.span, { column: column ?? `${o.name.name}.column` });
+        continue;
+      }
       if (item === undefined) {
         this.report("P2001", o.name.span, {
           name: o.name.name,

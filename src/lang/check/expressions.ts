@@ -566,7 +566,11 @@ function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
     const other =
       state.table.otherNames.get(name) ??
       (state.table.dimensions.has(name) ? "dimension" : undefined);
-    if (other !== undefined) report(state, "P2021", e.name, { name, what: other });
+    if (other === "record") {
+      const prefix = `${name}.`;
+      const column = [...state.table.itemsByName.keys()].find((k) => k.startsWith(prefix));
+      report(state, "P2024", e.name, { name, column: column ?? `${name}.column` });
+    } else if (other !== undefined) report(state, "P2021", e.name, { name, what: other });
     else {
       const names = [...state.table.itemsByName.keys()];
       report(state, "P2001", e.name, { name, suggestion: didYouMean(name, names) });

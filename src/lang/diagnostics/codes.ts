@@ -64,7 +64,7 @@ export const diagnosticCodes = {
   P1015: {
     severity: "error",
     message:
-      "This row has {found} values but the table header has {expected} periods. Add or remove values so they line up.",
+      "This row has {found} values but the table header has {expected} columns. Add or remove values so they line up.",
   },
   P1016: {
     severity: "error",
@@ -127,6 +127,11 @@ export const diagnosticCodes = {
   P1032: {
     severity: "error",
     message: "The minus goes before the pound sign: write {fix}, not {text}.",
+  },
+  P1033: {
+    severity: "error",
+    message:
+      "A name cannot contain '.': '{name}'. A dot refers to a column of a record table (deposits.principal); name this one without it, such as {suggestion}.",
   },
   // P2xxx: names
   P2001: { severity: "error", message: "Unknown name '{name}'.{suggestion}" },
@@ -194,6 +199,21 @@ export const diagnosticCodes = {
   P2022: {
     severity: "error",
     message: "The periods run from {first} to {last}, backwards. Write the earlier year first.",
+  },
+  P2023: {
+    severity: "error",
+    message:
+      "'{name}' is a record table, one row per member: give it a dimension, as in '{example}', and refer to a column as {column}.",
+  },
+  P2024: {
+    severity: "error",
+    message:
+      "'{name}' is a record table, not a value. Refer to one of its columns, such as '{column}'.",
+  },
+  P2025: {
+    severity: "error",
+    message:
+      "A scenario changes one column of a record table at a time: write '{column} = ...' with a 'table value' of that column.",
   },
   // P3xxx: units and types
   P3001: {

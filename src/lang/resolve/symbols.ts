@@ -208,6 +208,10 @@ export function collectSymbols(
   for (const decl of ast.decls) {
     if (decl.kind === "section") section = decl.title;
     if (decl.kind !== "input" && decl.kind !== "calc") continue;
+    // A record table's name is declared once, by its first column, and is not a value itself.
+    const record = decl.kind === "input" ? decl.record : undefined;
+    if (record?.index === 0 && declare(decl, record.record))
+      otherNames.set(record.record.name, "record");
     if (!declare(decl, decl.name)) continue;
     let dimension: DimensionInfo | undefined;
     if (decl.dimension !== undefined) {

@@ -138,6 +138,18 @@ export class AstBuilder {
     };
   }
 
+  /** A name being declared: a dot is for a record's columns only (P1033). */
+  declaredName(t: IToken): A.Ident {
+    const ident = this.ident(t);
+    if (ident.name.includes(".")) {
+      this.report("P1033", ident.span, {
+        name: ident.name,
+        suggestion: ident.name.replaceAll(".", "_"),
+      });
+    }
+    return ident;
+  }
+
   string(t: IToken): A.StringLit {
     // Reads up to the closing quote (absent in an unterminated string). `\"` is a quote and
     // `\\` a backslash; any other backslash is itself, so `"C:\files"` means what it shows.
@@ -426,7 +438,7 @@ function convertDimension(b: AstBuilder, n: CstNode, span: Span): A.Decl {
       kind: "member-decl",
       id: b.id(),
       span: b.nodeSpan(m),
-      name: b.ident(memberName),
+      name: b.declaredName(memberName),
     };
     if (label !== undefined) member.label = b.string(label);
     const comment = b.takeComment(member.span);
@@ -444,7 +456,7 @@ function convertDimension(b: AstBuilder, n: CstNode, span: Span): A.Decl {
     kind: "dimension",
     id: b.id(),
     span,
-    name: b.ident(name),
+    name: b.declaredName(name),
     members,
   };
   return withClauses(decl, clauses, ["label", "source"]);
@@ -460,7 +472,7 @@ function convertHead(b: AstBuilder, n: CstNode | undefined): Head | undefined {
   if (n === undefined) return undefined;
   const [name, dimension, ...others] = tokensOf(n, "Identifier");
   if (name === undefined) return undefined;
-  const head: Head = { name: b.ident(name) };
+  const head: Head = { name: b.declaredName(name) };
   if (dimension !== undefined) head.dimension = b.ident(dimension);
   const comma = tokenOf(n, "Comma");
   const last = others[others.length - 1];
@@ -594,9 +606,17 @@ function convertInputValue(b: AstBuilder, n: CstNode | undefined, itemName: stri
   if (n === undefined) return { kind: "scalar", id: b.id(), span, value: b.errorExpr(span) };
   const table = nodeOf(n, "table");
   if (table !== undefined) {
-    const word = tokenOf(table, "Identifier");
     const header = tokensOf(table, "Period").map((t) => b.period(t));
-    const expected = word === undefined ? header.length : 1;
+    const named = nodesOf(table, "recordColumn");
+    // `table value` (one word, no unit) is one value per member; other names are columns.
+    const only = named.length === 1 ? named[0] : undefined;
+    const word =
+      only !== undefined && nodeOf(only, "unitDecl") === undefined
+        ? tokenOf(only, "Identifier")
+        : undefined;
+    const valueWord = word?.image === "value" ? word : undefined;
+    const expected =
+      named.length === 0 ? header.length : valueWord !== undefined ? 1 : named.length;
     const rows = nodesOf(table, "tableRow").map((row): A.TableRow => {
       const member = tokenOf(row, "Identifier");
       const cells = nodesOf(row, "cell").map((c) => convertCell(b, c));
@@ -614,20 +634,30 @@ function convertInputValue(b: AstBuilder, n: CstNode | undefined, itemName: stri
       }
       return out;
     });
-    if (word !== undefined) {
-      if (word.image !== "value") {
-        b.report("P1003", b.tokenSpan(word), {
-          expected: "periods such as 2019/20, or 'value'",
-          found: `'${word.image}'`,
-        });
-      }
+    if (valueWord !== undefined) {
       return {
         kind: "member-table",
         id: b.id(),
         span: b.nodeSpan(table),
-        header: b.ident(word),
+        header: b.ident(valueWord),
         rows,
       };
+    }
+    if (named.length > 0) {
+      const columns = named.flatMap((c): A.RecordColumn[] => {
+        const t = tokenOf(c, "Identifier");
+        if (t === undefined) return [];
+        const out: Mutable<A.RecordColumn> = {
+          kind: "record-column",
+          id: b.id(),
+          span: b.nodeSpan(c),
+          name: b.declaredName(t),
+        };
+        const unit = nodeOf(c, "unitDecl");
+        if (unit !== undefined) out.unit = convertUnit(b, unit);
+        return [out];
+      });
+      return { kind: "record", id: b.id(), span: b.nodeSpan(table), header: columns, rows };
     }
     return { kind: "table", id: b.id(), span: b.nodeSpan(table), header, rows };
   }
@@ -761,7 +791,7 @@ function convertScenario(b: AstBuilder, n: CstNode, span: Span): A.Decl {
     kind: "scenario",
     id: b.id(),
     span,
-    name: b.ident(name),
+    name: b.declaredName(name),
     overrides,
   };
   if (label !== undefined) decl.label = b.string(label);
@@ -786,7 +816,7 @@ function convertCheck(b: AstBuilder, n: CstNode, span: Span): A.Decl {
     };
     decl.tolerance = expr.tolerance;
   }
-  if (name !== undefined) decl.name = b.ident(name);
+  if (name !== undefined) decl.name = b.declaredName(name);
   const range = rangeNode === undefined ? undefined : convertRange(b, rangeNode);
   if (range !== undefined) decl.range = range;
   const clauses = convertClauses(b, n, ["label", "known"], "a check", "Use 'label' or 'known'.");

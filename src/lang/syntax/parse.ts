@@ -11,6 +11,7 @@ import type { Diagnostic } from "../diagnostics";
 import { AstBuilder, convertDeclaration } from "./cst-to-ast";
 import { lexModel } from "./lexer";
 import { parseDeclarationTokens } from "./parser";
+import { recordColumns } from "./records";
 import { measureDeclaration, splitDeclarations } from "./statements";
 
 /** The result of parsing: a tree (with error nodes where the text is broken) and diagnostics. */
@@ -125,8 +126,10 @@ export function parseModel(text: string): ParseResult {
         }),
       );
     }
-    const decl = convertDeclaration(b, cst);
-    decls.push(attachDeclComment(b, decl));
+    const decl = attachDeclComment(b, convertDeclaration(b, cst));
+    if (decl.kind === "input" && decl.value.kind === "record")
+      decls.push(...recordColumns(b, decl));
+    else decls.push(decl);
   }
   diagnostics.push(...b.diagnostics);
   const withComments = mergeCommentLines(b, decls, lexed.comments);
@@ -190,7 +193,9 @@ function collectComments(decl: A.Decl, visit: (c: A.Comment | undefined) => void
       for (const r of decl.rules) visit(r.comment);
       return;
     case "input":
-      visitValueComments(decl.value, visit);
+      // A record's later columns share column 0's rows; their comments are column 0's.
+      if (decl.record === undefined || decl.record.index === 0)
+        visitValueComments(decl.value, visit);
       return;
     case "scenario":
       for (const o of decl.overrides) {
@@ -210,6 +215,6 @@ function collectComments(decl: A.Decl, visit: (c: A.Comment | undefined) => void
 
 function visitValueComments(value: A.InputValue, visit: (c: A.Comment | undefined) => void): void {
   if (value.kind === "series") for (const r of value.rules) visit(r.comment);
-  if (value.kind === "table" || value.kind === "member-table")
+  if (value.kind === "table" || value.kind === "member-table" || value.kind === "record")
     for (const r of value.rows) visit(r.comment);
 }

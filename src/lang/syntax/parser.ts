@@ -139,8 +139,9 @@ class PreceptParser extends CstParser {
     this.CONSUME(T.Table);
     this.OR([
       { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(T.PeriodTok)) },
-      // `table value`: one value per member, the same in every period.
-      { ALT: () => this.CONSUME(T.Identifier) },
+      // `table value`: one value per member, the same in every period; other names make a
+      // record table, each column with its own unit if written: `principal (£m)`.
+      { ALT: () => this.AT_LEAST_ONE2(() => this.SUBRULE(this.recordColumn)) },
     ]);
     this.MANY({
       // Chevrotain's loop lookahead does not see what may follow the table (inside a scenario,
@@ -151,6 +152,11 @@ class PreceptParser extends CstParser {
         this.SUBRULE(this.tableRow);
       },
     });
+  });
+
+  readonly recordColumn = this.RULE("recordColumn", () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.SUBRULE(this.unitDecl));
   });
 
   /** True when the next tokens (after an optional line end) start a table row. */

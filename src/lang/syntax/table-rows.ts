@@ -93,7 +93,8 @@ export function reparseTableRow(
     (d) => d.span.from - offset <= lineStart && d.span.to - offset >= lineEnd,
   );
   const decl = decls[k];
-  if (decl === undefined || decl.kind !== "input") return undefined;
+  // A record's row is spread over its column inputs: re-parse the whole chunk.
+  if (decl === undefined || decl.kind !== "input" || decl.record !== undefined) return undefined;
   const value = decl.value;
   if (value.kind !== "table" && value.kind !== "member-table") return undefined;
   const declStart = decl.span.from - offset;

@@ -12,9 +12,11 @@ import { monthPattern } from "../dates";
  * Letters of any script, then letters, digits, marks and underscores. Invisible characters
  * (Unicode's default-ignorable code points: variation selectors, zero-width joiners, U+034F) are
  * taken into the name, so that the lexer can refuse the name whole (P1025) rather than read a
- * name that looks like another one.
+ * name that looks like another one. A dot between two names makes one qualified name:
+ * `deposits.principal`, a column of a record table (a dot the declarations may not use, P1033).
  */
-const identifierPattern = /[\p{L}_][\p{L}\p{N}\p{M}\p{Default_Ignorable_Code_Point}_]*/uy;
+const identifierPattern =
+  /[\p{L}_][\p{L}\p{N}\p{M}\p{Default_Ignorable_Code_Point}_]*(?:\.[\p{L}_][\p{L}\p{N}\p{M}\p{Default_Ignorable_Code_Point}_]*)*/uy;
 
 const matchIdentifier: CustomPatternMatcherFunc = (text, offset) => {
   identifierPattern.lastIndex = offset;

@@ -189,8 +189,8 @@ function tableTarget(f: Figure): Target | undefined {
       if (f.row === "Total") return { key: "fixed_deposits_total" };
       const d = deposits[line];
       if (d === undefined) return undefined;
-      if (f.column === "Principal Deposited (£)") return { key: `principal[${d}]` };
-      if (f.column === "Maturity Date") return { key: `maturity[${d}]` };
+      if (f.column === "Principal Deposited (£)") return { key: `deposits.principal[${d}]` };
+      if (f.column === "Maturity Date") return { key: `deposits.maturity[${d}]` };
       return undefined;
     }
     case "pwlb-maturing-loans": {
@@ -198,9 +198,9 @@ function tableTarget(f: Figure): Target | undefined {
       const l = loans[line];
       if (l === undefined) return undefined;
       const column: Record<string, string> = {
-        Date: "repaid_on",
-        "Amount £m": "amount",
-        "Rate %": "loan_rate",
+        Date: "loans.repaid_on",
+        "Amount £m": "loans.amount",
+        "Rate %": "loans.rate",
       };
       const key = column[f.column];
       return key === undefined ? undefined : { key: `${key}[${l}]` };
@@ -225,8 +225,8 @@ function tableTarget(f: Figure): Target | undefined {
       if (f.row === "Total") return { key: total };
       const a = accounts[f.row];
       if (a === undefined) return undefined;
-      if (f.column === "Balance at 31/03/18 (£)") return { key: `balance[${a}]` };
-      if (f.column === "Notice period") return { key: `notice_days[${a}]` };
+      if (f.column === "Balance at 31/03/18 (£)") return { key: `accounts.balance[${a}]` };
+      if (f.column === "Notice period") return { key: `accounts.notice_days[${a}]` };
       return undefined;
     }
   }

@@ -20,6 +20,7 @@ input deposits by deposit =
 days_left by deposit (days) = deposits.maturity - valuation
   label "Days to maturity"
 with_councils (£) = sumif(deposits.principal, deposits.kind = "local authority" over deposit)
+first_big (date) = lookup(deposits.maturity, deposits.principal > £6m over deposit)
 `;
 
 for (const size of [
@@ -33,13 +34,13 @@ for (const size of [
     await openWorkbench(page);
     await newModelWithText(page, register);
     await expect(cells(page, "deposits.kind[lancs]").first()).toHaveText("local authority");
-    await expect(cells(page, "deposits.principal[highland]").first()).toHaveText(
-      "10,000,000.00",
-    );
+    await expect(cells(page, "deposits.principal[highland]").first()).toHaveText("10,000,000.00");
     await expect(cells(page, "deposits.maturity[lancs]").first()).toHaveText("4 May 2018");
     await expect(cells(page, "days_left[lancs]").first()).toHaveText("34");
     await expect(cells(page, "days_left[highland]").first()).toHaveText("307");
     await expect(cells(page, "with_councils").first()).toHaveText("15,000,000.00");
+    // lookup finds the first deposit over £6m: Highland's, maturing on 1 Feb 2019.
+    await expect(cells(page, "first_big").first()).toHaveText("1 Feb 2019");
     await expect(page.locator(".pc-badge-errors")).toHaveCount(0);
     // The lineage of the day count names the record's column it reads.
     await cells(page, "days_left[highland]").first().click();

@@ -151,6 +151,19 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
     fc.tuple(tie("expr"), fc.constantFrom("d0", "d1")).map(([c, d]) => `count(${c} over ${d})`),
     fc
       .tuple(
+        tie("expr"),
+        tie("expr"),
+        fc.option(tie("expr"), { nil: undefined }),
+        fc.constantFrom("d0", "d1", "periods"),
+      )
+      .map(
+        ([x, c, dflt, d]) => `lookup(${x}, ${c}${dflt === undefined ? "" : `, ${dflt}`} over ${d})`,
+      ),
+    fc
+      .tuple(tie("expr"), fc.constantFrom("d0", "d1", "periods"))
+      .map(([c, d]) => `match(${c} over ${d})`),
+    fc
+      .tuple(
         fc.constantFrom("cumsum", "abs", "irr", "payback", "first_period_where", "discount_factor"),
         tie("expr"),
       )

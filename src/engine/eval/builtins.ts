@@ -458,7 +458,31 @@ function aggregate(code: CallCode, f: Frame): Value {
   f.period = savedPeriod;
   f.scalar = savedScalar;
   if (failed !== null) return failed;
+  if (code.fn === "lookup" || code.fn === "match") return firstWhere(code, f, columns, byDim);
   return combine(code, f, columns);
+}
+
+/**
+ * lookup and match: the first member (or period) whose condition holds, in order. Blanks are not
+ * skipped here: a blank condition does not hold, and a blank value found is the result.
+ */
+function firstWhere(code: CallCode, f: Frame, all: Value[][], byDim: boolean): Value {
+  const cond = code.fn === "match" ? all[0] : all[1];
+  const n = cond?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const c = (cond as Value[])[i] as Value;
+    if (isBlank(c)) continue;
+    if (typeof c !== "boolean") return wrongKind(f, code.span, "a condition", c);
+    if (c) return code.fn === "match" ? fromInt(i + 1) : ((all[0] as Value[])[i] as Value);
+  }
+  const fallback = all[2]?.[0];
+  if (code.fn === "lookup" && fallback !== undefined) return fallback;
+  const over = code.over;
+  const dimension = byDim && over?.kind === "dimension" ? f.model.dimensions[over.dim] : undefined;
+  return fail(f, "P4012", code.span, {
+    what: dimension === undefined ? "period" : `member of ${dimension.name}`,
+    function: code.fn,
+  });
 }
 
 function combine(code: CallCode, f: Frame, all: Value[][]): Value {

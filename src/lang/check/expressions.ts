@@ -641,6 +641,7 @@ const datesTakenBy: ReadonlySet<string> = new Set([
   "min",
   "max",
   "prev",
+  "lookup",
   "add_months",
   "financial_year",
 ]);
@@ -845,6 +846,28 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     case "count":
       bool(0);
       return numberOf(plainUnit);
+    case "match":
+      bool(0);
+      return numberOf(plainUnit);
+    case "lookup": {
+      // Any kind of value: a rate, a date, a counterparty's name; a default of the same kind.
+      bool(1);
+      const x = a[0] ?? unknownTy;
+      const fallback = a[2];
+      if (fallback !== undefined && x.kind !== "unknown" && fallback.kind !== "unknown") {
+        const same =
+          x.kind === fallback.kind &&
+          (x.kind !== "number" || (fallback.kind === "number" && sameUnit(x.unit, fallback.unit)));
+        if (!same)
+          report(state, "P3008", e.args[2] ?? e, {
+            position: 3,
+            function: name,
+            expected: `'${tyText(x)}' like argument 1`,
+            found: tyText(fallback),
+          });
+      }
+      return keep(x.kind === "unknown" ? undefined : x);
+    }
     case "prev":
       sameAsFirst(1);
       return keep(num(0));

@@ -41,6 +41,8 @@ export const builtinFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
     sig("wavg", 2, 2, "required", "x, weight over d"),
     sig("sumif", 2, 2, "required", "x, condition over d"),
     sig("count", 1, 1, "required", "condition over d"),
+    sig("lookup", 2, 3, "required", "x, condition, default over d"),
+    sig("match", 1, 1, "required", "condition over d"),
     sig("cumsum", 1, 1, "none", "x"),
     sig("prev", 2, 2, "none", "x, default"),
     sig("round", 2, 2, "none", "x, £0.1m"),

@@ -193,7 +193,8 @@ export const diagnosticCodes = {
   P2019: { severity: "error", message: "{function} takes {expected} but was given {found}." },
   P2020: {
     severity: "error",
-    message: "'over' is only allowed with sum, min, max, average, wavg, sumif and count.",
+    message:
+      "'over' is only allowed with sum, min, max, average, wavg, sumif, count, lookup and match.",
   },
   P2021: { severity: "error", message: "'{name}' is a {what}, not a value. Refer to a line item." },
   P2022: {
@@ -327,6 +328,11 @@ export const diagnosticCodes = {
     severity: "error",
     message:
       "'{name}' needs more than {limit} steps to compute {period}. Simplify the formula: an aggregate inside another aggregate multiplies the work.",
+  },
+  P4012: {
+    severity: "error",
+    message:
+      "No {what} meets the condition of {function} in {period}. Check the key it looks for, or give lookup a default as its third argument.",
   },
   P4011: {
     severity: "warning",

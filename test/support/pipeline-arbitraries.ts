@@ -146,6 +146,9 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
       .tuple(tie("expr"), tie("expr"), fc.constantFrom("d0", "d1"))
       .map(([x, w, d]) => `wavg(${x}, ${w} over ${d})`),
     fc
+      .tuple(tie("expr"), tie("expr"), tie("expr"), fc.constantFrom("d0", "d1"))
+      .map(([x, w, c, d]) => `wavg(${x}, ${w}, ${c} over ${d})`),
+    fc
       .tuple(tie("expr"), tie("expr"), fc.constantFrom("d0", "d1"))
       .map(([x, c, d]) => `sumif(${x}, ${c} over ${d})`),
     fc.tuple(tie("expr"), fc.constantFrom("d0", "d1")).map(([c, d]) => `count(${c} over ${d})`),

@@ -521,10 +521,19 @@ function combine(code: CallCode, f: Frame, all: Value[][]): Value {
       return m ?? fail(f, "P4001", code.span);
     }
     case "wavg": {
-      const xs = nums(0);
+      let xs = nums(0);
       if (isError(xs)) return xs;
-      const ws = nums(1);
-      return isError(ws) ? ws : result(fns.weightedAverage(xs, ws), f, code);
+      let ws = nums(1);
+      if (isError(ws)) return ws;
+      if (code.args.length > 2) {
+        // The members where the condition holds: a weighted average of a part of the list.
+        const cs = bools(2);
+        if (isError(cs)) return cs;
+        const weights = ws;
+        xs = xs.filter((_, i) => cs[i] === true);
+        ws = weights.filter((_, i) => cs[i] === true);
+      }
+      return result(fns.weightedAverage(xs, ws), f, code);
     }
     case "sumif": {
       const xs = nums(0);

@@ -839,6 +839,7 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     }
     case "wavg":
       num(1);
+      if (a.length > 2) bool(2);
       return keep(num(0));
     case "sumif":
       bool(1);

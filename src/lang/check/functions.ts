@@ -38,7 +38,7 @@ export const builtinFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
     sig("average", 1, 1, "required", "x over d"),
     sig("min", 1, 64, "optional", "x over d, or a, b, ..."),
     sig("max", 1, 64, "optional", "x over d, or a, b, ..."),
-    sig("wavg", 2, 2, "required", "x, weight over d"),
+    sig("wavg", 2, 3, "required", "x, weight, condition over d"),
     sig("sumif", 2, 2, "required", "x, condition over d"),
     sig("count", 1, 1, "required", "condition over d"),
     sig("lookup", 2, 3, "required", "x, condition, default over d"),

@@ -166,6 +166,9 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
       .tuple(tie("expr"), fc.constantFrom("d0", "d1", "periods"))
       .map(([c, d]) => `match(${c} over ${d})`),
     fc
+      .tuple(tie("expr"), fc.constantFrom("1%", "£1m", "1", "0"), fc.constantFrom("d0", "d1"))
+      .map(([x, step, d]) => `round_to_total(${x}, ${step} over ${d})`),
+    fc
       .tuple(
         fc.constantFrom("cumsum", "abs", "irr", "payback", "first_period_where", "discount_factor"),
         tie("expr"),

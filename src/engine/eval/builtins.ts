@@ -459,6 +459,7 @@ function aggregate(code: CallCode, f: Frame): Value {
   f.scalar = savedScalar;
   if (failed !== null) return failed;
   if (code.fn === "lookup" || code.fn === "match") return firstWhere(code, f, columns, byDim);
+  if (code.fn === "round_to_total") return roundedShare(code, f, columns, savedMember);
   return combine(code, f, columns);
 }
 
@@ -483,6 +484,30 @@ function firstWhere(code: CallCode, f: Frame, all: Value[][], byDim: boolean): V
     what: dimension === undefined ? "period" : `member of ${dimension.name}`,
     function: code.fn,
   });
+}
+
+/**
+ * round_to_total: this member's part of the list rounded to add up to its rounded total. A blank
+ * member takes no part, and is blank.
+ */
+function roundedShare(code: CallCode, f: Frame, all: Value[][], member: number): Value {
+  const xs = all[0] ?? [];
+  const own = xs[member];
+  if (own === undefined || isBlank(own)) return BLANK;
+  const step = all[1]?.[member];
+  if (step === undefined || !isDecimal(step))
+    return wrongKind(f, code.span, "a number", step ?? BLANK);
+  const parts: Decimal[] = [];
+  let at = -1;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as Value;
+    if (isBlank(x)) continue;
+    if (!isDecimal(x)) return wrongKind(f, code.span, "a number", x);
+    if (i === member) at = parts.length;
+    parts.push(x);
+  }
+  const r = fns.roundToTotal(parts, step);
+  return r.ok ? (r.value[at] as Decimal) : fail(f, r.code, code.span, r.args);
 }
 
 function combine(code: CallCode, f: Frame, all: Value[][]): Value {

@@ -1,5 +1,12 @@
 export { sum, min, max, average, weightedAverage, sumIf, countIf, cumsum } from "./aggregate";
-export { roundToUnit, roundSignificant, absolute, roundDirected, remainder } from "./rounding";
+export {
+  roundToUnit,
+  roundSignificant,
+  absolute,
+  roundDirected,
+  remainder,
+  roundToTotal,
+} from "./rounding";
 export type { Direction } from "./rounding";
 export { discountFactors, npv, irr, payback, IrrLimits } from "./appraisal";
 export {

@@ -66,3 +66,31 @@ export function remainder(x: Decimal, divisor: Decimal): FnResult<Decimal> {
     return succeed(r.isZero() ? r.abs() : r);
   return succeed(r.plus(divisor));
 }
+
+/**
+ * round_to_total(x, step over d): each member rounded to a multiple of `step` so that the rounded
+ * members add up to the rounded total, as councils print a table of shares adding to 100%
+ * (the largest remainder method): each is first rounded down, and the steps still missing to
+ * the total (rounded as `round` does) go one each to the members with the largest remainders,
+ * the earlier member first on a tie. P4003 when the step is not positive.
+ */
+export function roundToTotal(xs: readonly Decimal[], step: Decimal): FnResult<Decimal[]> {
+  if (!step.isPositive() || step.isZero()) {
+    return outOfRange("The rounding unit", "it must be greater than zero");
+  }
+  let total = xs[0]?.minus(xs[0]) ?? step.minus(step);
+  for (const x of xs) total = total.plus(x);
+  const out = xs.map((x) => roundToStepToward(x, step, "floor"));
+  let floored = total.minus(total);
+  for (const x of out) floored = floored.plus(x);
+  // Whole steps, 0 to xs.length: the total rounds to at least the sum of the rounded-down parts.
+  const missing = roundToStep(total, step).minus(floored).div(step).toNumber();
+  const order = xs
+    .map((x, i) => ({ i, remainder: x.minus(out[i] as Decimal) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
+  for (let k = 0; k < missing && k < order.length; k++) {
+    const i = (order[k] as { i: number }).i;
+    out[i] = (out[i] as Decimal).plus(step);
+  }
+  return succeed(out);
+}

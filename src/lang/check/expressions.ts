@@ -156,7 +156,9 @@ export function nameReadBy(state: CheckState, e: A.Expr, dimension: string): str
         break;
       }
       case "call":
-        if (x.over?.dimension?.name !== dimension) stack.push(...[...x.args].reverse());
+        // An aggregate over the dimension removes it; round_to_total keeps it.
+        if (x.over?.dimension?.name !== dimension || x.callee.name === "round_to_total")
+          stack.push(...[...x.args].reverse());
         break;
       case "paren":
         stack.push(x.inner);
@@ -850,6 +852,26 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     case "match":
       bool(0);
       return numberOf(plainUnit);
+    case "round_to_total": {
+      // Not an aggregate: one value per member of the dimension it rounds over.
+      if (overDim === undefined) {
+        if (e.over?.dimension === undefined)
+          report(state, "P2019", e, {
+            function: name,
+            expected: "x, step over d (a dimension, not periods)",
+            found: "'over periods'",
+          });
+        return unknownTy;
+      }
+      sameAsFirst(1);
+      const x = num(0);
+      return x === undefined
+        ? unknownTy
+        : withDims(
+            { kind: "number", unit: x.unit, percent: x.percent },
+            { dimension: overDim, aggregated: dims.aggregated },
+          );
+    }
     case "lookup": {
       // Any kind of value: a rate, a date, a counterparty's name; a default of the same kind.
       bool(1);

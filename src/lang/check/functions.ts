@@ -43,6 +43,7 @@ export const builtinFunctions: ReadonlyMap<string, FunctionSignature> = new Map(
     sig("count", 1, 1, "required", "condition over d"),
     sig("lookup", 2, 3, "required", "x, condition, default over d"),
     sig("match", 1, 1, "required", "condition over d"),
+    sig("round_to_total", 2, 2, "required", "x, step over d"),
     sig("cumsum", 1, 1, "none", "x"),
     sig("prev", 2, 2, "none", "x, default"),
     sig("round", 2, 2, "none", "x, £0.1m"),

@@ -194,7 +194,7 @@ export const diagnosticCodes = {
   P2020: {
     severity: "error",
     message:
-      "'over' is only allowed with sum, min, max, average, wavg, sumif, count, lookup and match.",
+      "'over' is only allowed with sum, min, max, average, wavg, sumif, count, lookup, match and round_to_total.",
   },
   P2021: { severity: "error", message: "'{name}' is a {what}, not a value. Refer to a line item." },
   P2022: {

@@ -8,6 +8,13 @@ import {
   Show,
   untrack,
 } from "solid-js";
+import {
+  createSensitivity,
+  FigureMenu,
+  GoalSeekDialog,
+  SensitivityPanel,
+  type FigureRef,
+} from "../ui/analysis";
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
@@ -27,7 +34,7 @@ import { createWorkbenchStore, type WorkbenchCaller } from "../ui/stores";
 import { TracePanel } from "../ui/trace";
 import { rootClass } from "../ui/theme";
 
-type BottomTab = "lineage" | "checks" | "compare" | "chart";
+type BottomTab = "lineage" | "checks" | "compare" | "chart" | "sensitivity";
 type SideTab = "models" | "history" | "about";
 
 /** The workbench: model list, editor, grid, and the lineage, checks, comparison and chart panels. */
@@ -54,6 +61,62 @@ export function App(props: {
     void work.finally(() => setSwitching((n) => n - 1));
   };
   let editor: EditorHandle | undefined;
+  // Decision analyses (issue 14): goal seek and sensitivity of a selected figure (ui/analysis).
+  const sensitivity = createSensitivity(props.client);
+  const [goalSeekFor, setGoalSeekFor] = createSignal<FigureRef | null>(null);
+  const [figureMenu, setFigureMenu] = createSignal<{
+    figure: FigureRef;
+    x: number;
+    y: number;
+    back: HTMLElement | null;
+  } | null>(null);
+  const figure = (): FigureRef | null => state.selection;
+  const openSensitivity = (f: FigureRef | null) => {
+    setBottom("sensitivity");
+    if (f)
+      void sensitivity.analyse(
+        {
+          figure: f,
+          step: sensitivity.asked()?.step ?? "10%",
+          threshold: sensitivity.asked()?.threshold ?? "0",
+        },
+        state.revision,
+      );
+  };
+  const addScenario = (declaration: string) => {
+    if (!editor) return;
+    const text = editor.getText();
+    const sep = text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+    editor.setText(text + sep + declaration);
+    const from = text.length + sep.length;
+    editor.revealSpan(from, from + declaration.length);
+  };
+  const analysisKeys = (e: KeyboardEvent) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== "g" && key !== "t") return;
+    e.preventDefault();
+    if (key === "g") setGoalSeekFor(figure());
+    else openSensitivity(figure());
+  };
+  const onFigureMenu = (e: MouseEvent) => {
+    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-col]");
+    const key = td?.closest<HTMLElement>("tr[data-key]")?.dataset["key"];
+    if (!td || key === undefined) return;
+    e.preventDefault();
+    const line = state.lines.row(key)?.current();
+    const period = line?.scalar ? null : (evaluation()?.periods[Number(td.dataset["col"])] ?? null);
+    actions.select(key, period);
+    const box = td.getBoundingClientRect();
+    // A menu key or Shift+F10 has no pointer position: open by the cell.
+    const keyboard = e.clientX === 0 && e.clientY === 0;
+    setFigureMenu({
+      figure: { key, period },
+      x: keyboard ? box.left : e.clientX,
+      y: keyboard ? box.bottom : e.clientY,
+      back: td,
+    });
+  };
   let fileInput: HTMLInputElement | undefined;
   let loadedText: string | null = null;
 
@@ -430,6 +493,8 @@ export function App(props: {
       <section
         class="pc-grid-pane"
         aria-label="Values"
+        onKeyDown={analysisKeys}
+        onContextMenu={onFigureMenu}
         data-revision={evaluation()?.revision ?? -1}
       >
         <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
@@ -469,7 +534,7 @@ export function App(props: {
         onCommit={() => panes.commit()}
       />
 
-      <section class="pc-bottom" aria-label="Details">
+      <section class="pc-bottom" aria-label="Details" onKeyDown={analysisKeys}>
         <div class="pc-tabs" role="tablist" aria-label="Details">
           <button
             type="button"
@@ -506,6 +571,15 @@ export function App(props: {
           >
             Chart
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "sensitivity"}
+            aria-keyshortcuts="Alt+T"
+            onClick={() => setBottom("sensitivity")}
+          >
+            Sensitivity
+          </button>
         </div>
         <div class="pc-bottom-body">
           <Show when={bottom() === "lineage"}>
@@ -513,6 +587,18 @@ export function App(props: {
               lineage={state.lineage}
               onNavigate={(key, period) => actions.select(key, period)}
               onReveal={(from, to) => editor?.revealSpan(from, to)}
+              onGoalSeek={() => setGoalSeekFor(figure())}
+            />
+          </Show>
+          <Show when={bottom() === "sensitivity"}>
+            <SensitivityPanel
+              state={sensitivity}
+              selected={figure()}
+              revision={state.revision}
+              onSelectInput={(key) => {
+                const line = state.lines.row(key)?.current();
+                actions.select(key, line?.scalar ? null : (evaluation()?.periods[0] ?? null));
+              }}
             />
           </Show>
           <Show when={bottom() === "checks"}>
@@ -558,6 +644,38 @@ export function App(props: {
         </div>
       </section>
 
+      <Show when={goalSeekFor()}>
+        {(f) => (
+          <GoalSeekDialog
+            caller={props.client}
+            revision={state.revision}
+            figure={f()}
+            onAddScenario={(text) => addScenario(text)}
+            onClose={() => setGoalSeekFor(null)}
+          />
+        )}
+      </Show>
+      <Show when={figureMenu()} keyed>
+        {(m) => (
+          <FigureMenu
+            at={{ x: m.x, y: m.y }}
+            label={`Figure ${m.figure.key}`}
+            items={[
+              { label: "Trace", run: () => setBottom("lineage") },
+              { label: "Goal seek…", shortcut: "Alt+G", run: () => setGoalSeekFor(m.figure) },
+              {
+                label: "Sensitivity (tornado)",
+                shortcut: "Alt+T",
+                run: () => openSensitivity(m.figure),
+              },
+            ]}
+            onClose={() => {
+              setFigureMenu(null);
+              m.back?.focus();
+            }}
+          />
+        )}
+      </Show>
       <Notices notices={state.notices} onDismiss={(id) => actions.dismiss(id)} />
       <Show when={dragging()}>
         <div class="pc-drop" aria-hidden="true">

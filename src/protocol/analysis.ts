@@ -10,7 +10,18 @@ import type {
   ScenarioText,
   SensitivityRequest,
   SensitivityResult,
+  SensitivityRow,
+  SwitchingValue,
 } from "../engine";
+
+/** A tornado: rows in decreasing swing, each with its switching value. */
+export type SensitivityResultDto = SensitivityResult;
+/** One input's row of a tornado. */
+export type SensitivityRowDto = SensitivityRow;
+/** Where an input takes the output across the threshold (Green Book switching value). */
+export type SwitchingValueDto = SwitchingValue;
+/** A solution of a goal seek, or its P4005 / P2xxx / P6xxx error. */
+export type GoalSeekResultDto = GoalSeekResult;
 
 /** An input line a figure reads, directly or not: a candidate input to vary. */
 export interface AnalysisInputDto {

@@ -134,7 +134,10 @@ test("goal seek solves the council tax Band D increase that closes the stated ga
   const solution = dialog.locator(".pc-analysis-solution strong");
   await expect(solution).toHaveText(`${(bandDIncrease * 100).toFixed(6)}%`);
   expect(Number(await solution.getAttribute("data-exact"))).toBeCloseTo(bandDIncrease, 12);
-  await expect(dialog).toContainText("referendum_limit fails");
+  // 3.27% is over the 3% referendum threshold: the dialog says the limit's check would fail.
+  await expect(dialog.locator(".pc-analysis-checks summary").first()).toContainText(
+    "that pass now would fail: referendum_limit",
+  );
   // Solving changed nothing: the text has no new scenario and the gap is still £0.999m.
   await expect(editor(page)).not.toContainText("scenario goal_seek");
   await expect(gap).toHaveText("0.999");

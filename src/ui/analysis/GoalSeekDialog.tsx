@@ -323,13 +323,7 @@ function GoalSeekOutcome(props: { readonly reply: GoalSeekReplyDto; readonly rev
             <Show when={r().checks.length > 0}>
               <dt>checks</dt>
               <dd>
-                <For each={r().checks}>
-                  {(c) => (
-                    <span class="pc-analysis-check" classList={{ "pc-analysis-fails": !c.passes }}>
-                      {c.name} {c.passes ? "passes" : "fails"}
-                    </span>
-                  )}
-                </For>
+                <ChangedChecks checks={r().checks} />
               </dd>
             </Show>
             <dt>trials</dt>
@@ -338,5 +332,36 @@ function GoalSeekOutcome(props: { readonly reply: GoalSeekReplyDto; readonly rev
         )}
       </Show>
     </section>
+  );
+}
+
+/** The checks whose outcome the solution changes: a count by outcome, the names on request. */
+function ChangedChecks(props: {
+  readonly checks: readonly { readonly name: string; readonly passes: boolean }[];
+}) {
+  const failing = () => props.checks.filter((c) => !c.passes);
+  const passing = () => props.checks.filter((c) => c.passes);
+  const count = (n: number) => (n === 1 ? "1 check" : `${String(n)} checks`);
+  return (
+    <>
+      <Show when={failing().length > 0}>
+        <details class="pc-analysis-checks">
+          <summary class="pc-analysis-fails">
+            {count(failing().length)} that pass now would fail: {failing()[0]?.name}
+            {failing().length > 1 ? ", …" : ""}
+          </summary>
+          <For each={failing()}>{(c) => <span class="pc-analysis-check">{c.name}</span>}</For>
+        </details>
+      </Show>
+      <Show when={passing().length > 0}>
+        <details class="pc-analysis-checks">
+          <summary>
+            {count(passing().length)} that fail now would pass: {passing()[0]?.name}
+            {passing().length > 1 ? ", …" : ""}
+          </summary>
+          <For each={passing()}>{(c) => <span class="pc-analysis-check">{c.name}</span>}</For>
+        </details>
+      </Show>
+    </>
   );
 }

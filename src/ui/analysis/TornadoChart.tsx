@@ -7,11 +7,11 @@ import { toPlotNumber } from "../charts/scale";
 
 /** Geometry of the tornado, in SVG user units (the chart scales to its box). */
 export const TornadoLayout = {
-  width: 600,
-  labelWidth: 160,
-  valueRoom: 52,
-  rowHeight: 26,
-  barHeight: 16,
+  width: 500,
+  labelWidth: 150,
+  valueRoom: 46,
+  rowHeight: 24,
+  barHeight: 14,
   top: 22,
   bottom: 8,
 } as const;

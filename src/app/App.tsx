@@ -8,13 +8,7 @@ import {
   Show,
   untrack,
 } from "solid-js";
-import {
-  createSensitivity,
-  FigureMenu,
-  GoalSeekDialog,
-  SensitivityPanel,
-  type FigureRef,
-} from "../ui/analysis";
+import { appendDeclaration, createDecisionAnalysis, SensitivityPanel } from "../ui/analysis";
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
@@ -61,62 +55,23 @@ export function App(props: {
     void work.finally(() => setSwitching((n) => n - 1));
   };
   let editor: EditorHandle | undefined;
-  // Decision analyses (issue 14): goal seek and sensitivity of a selected figure (ui/analysis).
-  const sensitivity = createSensitivity(props.client);
-  const [goalSeekFor, setGoalSeekFor] = createSignal<FigureRef | null>(null);
-  const [figureMenu, setFigureMenu] = createSignal<{
-    figure: FigureRef;
-    x: number;
-    y: number;
-    back: HTMLElement | null;
-  } | null>(null);
-  const figure = (): FigureRef | null => state.selection;
-  const openSensitivity = (f: FigureRef | null) => {
-    setBottom("sensitivity");
-    if (f)
-      void sensitivity.analyse(
-        {
-          figure: f,
-          step: sensitivity.asked()?.step ?? "10%",
-          threshold: sensitivity.asked()?.threshold ?? "0",
-        },
-        state.revision,
-      );
-  };
-  const addScenario = (declaration: string) => {
-    if (!editor) return;
-    const text = editor.getText();
-    const sep = text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
-    editor.setText(text + sep + declaration);
-    const from = text.length + sep.length;
-    editor.revealSpan(from, from + declaration.length);
-  };
-  const analysisKeys = (e: KeyboardEvent) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const key = e.key.toLowerCase();
-    if (key !== "g" && key !== "t") return;
-    e.preventDefault();
-    if (key === "g") setGoalSeekFor(figure());
-    else openSensitivity(figure());
-  };
-  const onFigureMenu = (e: MouseEvent) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-col]");
-    const key = td?.closest<HTMLElement>("tr[data-key]")?.dataset["key"];
-    if (!td || key === undefined) return;
-    e.preventDefault();
-    const line = state.lines.row(key)?.current();
-    const period = line?.scalar ? null : (evaluation()?.periods[Number(td.dataset["col"])] ?? null);
-    actions.select(key, period);
-    const box = td.getBoundingClientRect();
-    // A menu key or Shift+F10 has no pointer position: open by the cell.
-    const keyboard = e.clientX === 0 && e.clientY === 0;
-    setFigureMenu({
-      figure: { key, period },
-      x: keyboard ? box.left : e.clientX,
-      y: keyboard ? box.bottom : e.clientY,
-      back: td,
-    });
-  };
+  // Goal seek and sensitivity of a selected figure (ui/analysis, docs/workbench.md).
+  const decision = createDecisionAnalysis({
+    caller: props.client,
+    selection: () => state.selection,
+    revision: () => state.revision,
+    periodOf: (key, col) =>
+      state.lines.row(key)?.current().scalar ? null : (evaluation()?.periods[col] ?? null),
+    select: (key, period) => actions.select(key, period),
+    showLineage: () => setBottom("lineage"),
+    showSensitivity: () => setBottom("sensitivity"),
+    addScenario: (declaration) => {
+      if (!editor) return;
+      const next = appendDeclaration(editor.getText(), declaration);
+      editor.setText(next.text);
+      editor.revealSpan(next.from, next.to);
+    },
+  });
   let fileInput: HTMLInputElement | undefined;
   let loadedText: string | null = null;
 
@@ -493,8 +448,8 @@ export function App(props: {
       <section
         class="pc-grid-pane"
         aria-label="Values"
-        onKeyDown={analysisKeys}
-        onContextMenu={onFigureMenu}
+        onKeyDown={(e) => decision.onKeyDown(e)}
+        onContextMenu={(e) => decision.onContextMenu(e)}
         data-revision={evaluation()?.revision ?? -1}
       >
         <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
@@ -534,7 +489,7 @@ export function App(props: {
         onCommit={() => panes.commit()}
       />
 
-      <section class="pc-bottom" aria-label="Details" onKeyDown={analysisKeys}>
+      <section class="pc-bottom" aria-label="Details" onKeyDown={(e) => decision.onKeyDown(e)}>
         <div class="pc-tabs" role="tablist" aria-label="Details">
           <button
             type="button"
@@ -587,18 +542,15 @@ export function App(props: {
               lineage={state.lineage}
               onNavigate={(key, period) => actions.select(key, period)}
               onReveal={(from, to) => editor?.revealSpan(from, to)}
-              onGoalSeek={() => setGoalSeekFor(figure())}
+              onGoalSeek={() => decision.goalSeek(state.selection)}
             />
           </Show>
           <Show when={bottom() === "sensitivity"}>
             <SensitivityPanel
-              state={sensitivity}
-              selected={figure()}
+              state={decision.sensitivity}
+              selected={state.selection}
               revision={state.revision}
-              onSelectInput={(key) => {
-                const line = state.lines.row(key)?.current();
-                actions.select(key, line?.scalar ? null : (evaluation()?.periods[0] ?? null));
-              }}
+              onSelectInput={(key) => decision.selectInput(key)}
             />
           </Show>
           <Show when={bottom() === "checks"}>
@@ -644,38 +596,7 @@ export function App(props: {
         </div>
       </section>
 
-      <Show when={goalSeekFor()}>
-        {(f) => (
-          <GoalSeekDialog
-            caller={props.client}
-            revision={state.revision}
-            figure={f()}
-            onAddScenario={(text) => addScenario(text)}
-            onClose={() => setGoalSeekFor(null)}
-          />
-        )}
-      </Show>
-      <Show when={figureMenu()} keyed>
-        {(m) => (
-          <FigureMenu
-            at={{ x: m.x, y: m.y }}
-            label={`Figure ${m.figure.key}`}
-            items={[
-              { label: "Trace", run: () => setBottom("lineage") },
-              { label: "Goal seek…", shortcut: "Alt+G", run: () => setGoalSeekFor(m.figure) },
-              {
-                label: "Sensitivity (tornado)",
-                shortcut: "Alt+T",
-                run: () => openSensitivity(m.figure),
-              },
-            ]}
-            onClose={() => {
-              setFigureMenu(null);
-              m.back?.focus();
-            }}
-          />
-        )}
-      </Show>
+      <decision.Overlays />
       <Notices notices={state.notices} onDismiss={(id) => actions.dismiss(id)} />
       <Show when={dragging()}>
         <div class="pc-drop" aria-hidden="true">

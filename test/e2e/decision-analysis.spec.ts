@@ -156,3 +156,35 @@ test("goal seek solves the council tax Band D increase that closes the stated ga
   await expect(gap).toHaveText("0.000");
   expect(watched.violations).toEqual([]);
 });
+
+test("the figure menu and the shortcuts work from the keyboard", async ({ page }) => {
+  await openWorkbench(page);
+  const npv = cells(page, "npv_net_benefit").first();
+  await expect(npv).toHaveText(npvBase.toFixed(1));
+  await npv.click();
+  await page.keyboard.press("Shift+F10");
+  const menu = page.getByRole("menu", { name: "Figure npv_net_benefit" });
+  await expect(menu.getByRole("menuitem", { name: "Trace" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: /Goal seek/ })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(npv).toBeFocused();
+  // Alt+G opens goal seek for the selected figure; Escape closes it.
+  await page.keyboard.press("Alt+g");
+  const dialog = page.getByRole("dialog", { name: "Goal seek" });
+  await expect(dialog).toContainText("npv_net_benefit");
+  await expect(dialog.getByRole("combobox", { name: "Input to change" })).toHaveValue(
+    "benefit_in_year_mid",
+  );
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  // Alt+T runs the sensitivity of the selected figure.
+  await npv.click();
+  await page.keyboard.press("Alt+t");
+  await expect(page.getByRole("tab", { name: "Sensitivity" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(page.locator(".pc-sensitivity-table tbody tr")).toHaveCount(5);
+});

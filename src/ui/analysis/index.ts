@@ -14,3 +14,9 @@ export { TornadoChart, TornadoLayout, type TornadoChartProps } from "./TornadoCh
 export { FigureMenu, type FigureMenuItem, type FigureMenuProps } from "./FigureMenu";
 export { AnalysisTiming, createAnalysisRun, type AnalysisRun } from "./run";
 export { RunProgress } from "./RunProgress";
+export {
+  appendDeclaration,
+  createDecisionAnalysis,
+  type DecisionAnalysis,
+  type DecisionHost,
+} from "./decision";

@@ -3,6 +3,7 @@ import { render } from "solid-js/web";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   AnalysisTiming,
+  appendDeclaration,
   createSensitivity,
   RunProgress,
   TornadoChart,
@@ -184,5 +185,17 @@ describe("TornadoChart", () => {
     expect(document.activeElement).toBe(bars[1]);
     press("Enter");
     expect(chosen).toEqual(["b"]);
+  });
+});
+
+describe("appendDeclaration", () => {
+  test("adds the declaration after a blank line and says where it is", () => {
+    const decl = "scenario s { a = 1 }\n";
+    for (const text of ["a = 1", "a = 1\n", "a = 1\n\n"]) {
+      const next = appendDeclaration(text, decl);
+      expect(next.text).toBe(`a = 1\n\n${decl}`);
+      expect(next.text.slice(next.from, next.to)).toBe(decl);
+    }
+    expect(appendDeclaration("", decl)).toEqual({ text: decl, from: 0, to: decl.length });
   });
 });

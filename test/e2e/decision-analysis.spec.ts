@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { watchPage } from "./support/console";
 import { revealLine } from "./support/grid";
-import { cells, editor, openWorkbench, screenshot } from "./support/workbench";
+import { cells, editor, newModelWithText, openWorkbench, screenshot } from "./support/workbench";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -187,4 +187,50 @@ test("the figure menu and the shortcuts work from the keyboard", async ({ page }
     "true",
   );
   await expect(page.locator(".pc-sensitivity-table tbody tr")).toHaveCount(5);
+});
+
+/** 20 inputs, each read by a chain of 1,200 lines over 10 periods: a tornado of a few seconds. */
+function slowModel(): string {
+  const inputs = Array.from({ length: 20 }, (_, i) => `x${String(i + 1)}`);
+  const chain = Array.from(
+    { length: 1_199 },
+    (_, k) =>
+      `a${String(k + 2)} (£m) = a${String(k + 1)} * 1.001 + ${inputs[(k + 2) % 20] ?? "x1"}`,
+  );
+  return [
+    'model "Slow tornado"',
+    "periods 2019/20 .. 2028/29",
+    "total (£m) = sum(a1200 over periods)",
+    ...inputs.map((x, i) => `input ${x} (£m) = £${String(i + 1)}m`),
+    `a1 (£m) = ${inputs.join(" + ")}`,
+    ...chain,
+    "",
+  ].join("\n");
+}
+
+test("a long sensitivity run shows its progress and can be cancelled", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await newModelWithText(page, slowModel());
+  const total = cells(page, "total").first();
+  await expect(total).not.toHaveText("", { timeout: 30_000 });
+  await total.click();
+  await page.keyboard.press("Alt+t");
+  const panel = page.getByRole("region", { name: "Sensitivity" });
+  const progress = panel.getByRole("status").filter({ hasText: "of 20 inputs" });
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, "sensitivity-progress-1440x900");
+  await progress.getByRole("button", { name: "Cancel" }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(panel.locator(".pc-sensitivity-table")).toHaveCount(0);
+  // Run to the end: every input is varied, in steps.
+  await panel.getByRole("button", { name: "Run sensitivity" }).click();
+  await expect(panel.locator(".pc-sensitivity-table tbody tr")).toHaveCount(20, {
+    timeout: 90_000,
+  });
+  // Each input feeds a1 and every 20th link of the chain, so the inputs' weights in the total
+  // differ by under 2% (1.001^19), while x20 is 5% larger than x19: x20 swings most.
+  await expect(
+    panel.locator(".pc-sensitivity-table tbody tr").first().locator("th .pc-mono"),
+  ).toHaveText("x20");
 });

@@ -143,6 +143,13 @@ export function GoalSeekDialog(props: GoalSeekDialogProps) {
           Make <code class="pc-mono">{targetText()}</code>
           <Show when={target()}>{(t) => <span class="pc-muted"> ({t().unit})</span>}</Show> equal
         </p>
+        <Show when={target()?.inputs.length === 0}>
+          <p class="pc-analysis-error" role="alert">
+            {target()?.kind === "input"
+              ? "This figure is an input: select a calculated figure that reads it."
+              : "This figure reads no inputs, so no input can change it."}
+          </p>
+        </Show>
         <label>
           Value to reach
           <input
@@ -233,7 +240,11 @@ export function GoalSeekDialog(props: GoalSeekDialogProps) {
           or 0.03 for 3%.
         </p>
         <div class="pc-dialog-actions">
-          <button type="submit" class="pc-button pc-primary" disabled={target() === null}>
+          <button
+            type="submit"
+            class="pc-button pc-primary"
+            disabled={(target()?.inputs.length ?? 0) === 0}
+          >
             Solve
           </button>
           <button type="button" class="pc-button" onClick={() => dialog?.close()}>

@@ -8,6 +8,7 @@ import {
   Show,
   untrack,
 } from "solid-js";
+import { appendDeclaration, createDecisionAnalysis, SensitivityPanel } from "../ui/analysis";
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
@@ -27,7 +28,7 @@ import { createWorkbenchStore, type WorkbenchCaller } from "../ui/stores";
 import { TracePanel } from "../ui/trace";
 import { rootClass } from "../ui/theme";
 
-type BottomTab = "lineage" | "checks" | "compare" | "chart";
+type BottomTab = "lineage" | "checks" | "compare" | "chart" | "sensitivity";
 type SideTab = "models" | "history" | "about";
 
 /** The workbench: model list, editor, grid, and the lineage, checks, comparison and chart panels. */
@@ -54,6 +55,23 @@ export function App(props: {
     void work.finally(() => setSwitching((n) => n - 1));
   };
   let editor: EditorHandle | undefined;
+  // Goal seek and sensitivity of a selected figure (ui/analysis, docs/workbench.md).
+  const decision = createDecisionAnalysis({
+    caller: props.client,
+    selection: () => state.selection,
+    revision: () => state.revision,
+    periodOf: (key, col) =>
+      state.lines.row(key)?.current().scalar ? null : (evaluation()?.periods[col] ?? null),
+    select: (key, period) => actions.select(key, period),
+    showLineage: () => setBottom("lineage"),
+    showSensitivity: () => setBottom("sensitivity"),
+    addScenario: (declaration) => {
+      if (!editor) return;
+      const next = appendDeclaration(editor.getText(), declaration);
+      editor.setText(next.text);
+      editor.revealSpan(next.from, next.to);
+    },
+  });
   let fileInput: HTMLInputElement | undefined;
   let loadedText: string | null = null;
 
@@ -430,6 +448,8 @@ export function App(props: {
       <section
         class="pc-grid-pane"
         aria-label="Values"
+        onKeyDown={(e) => decision.onKeyDown(e)}
+        onContextMenu={(e) => decision.onContextMenu(e)}
         data-revision={evaluation()?.revision ?? -1}
       >
         <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
@@ -469,7 +489,7 @@ export function App(props: {
         onCommit={() => panes.commit()}
       />
 
-      <section class="pc-bottom" aria-label="Details">
+      <section class="pc-bottom" aria-label="Details" onKeyDown={(e) => decision.onKeyDown(e)}>
         <div class="pc-tabs" role="tablist" aria-label="Details">
           <button
             type="button"
@@ -506,6 +526,15 @@ export function App(props: {
           >
             Chart
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={bottom() === "sensitivity"}
+            aria-keyshortcuts="Alt+T"
+            onClick={() => setBottom("sensitivity")}
+          >
+            Sensitivity
+          </button>
         </div>
         <div class="pc-bottom-body">
           <Show when={bottom() === "lineage"}>
@@ -513,6 +542,15 @@ export function App(props: {
               lineage={state.lineage}
               onNavigate={(key, period) => actions.select(key, period)}
               onReveal={(from, to) => editor?.revealSpan(from, to)}
+              onGoalSeek={() => decision.goalSeek(state.selection)}
+            />
+          </Show>
+          <Show when={bottom() === "sensitivity"}>
+            <SensitivityPanel
+              state={decision.sensitivity}
+              selected={state.selection}
+              revision={state.revision}
+              onSelectInput={(key) => decision.selectInput(key)}
             />
           </Show>
           <Show when={bottom() === "checks"}>
@@ -558,6 +596,7 @@ export function App(props: {
         </div>
       </section>
 
+      <decision.Overlays />
       <Notices notices={state.notices} onDismiss={(id) => actions.dismiss(id)} />
       <Show when={dragging()}>
         <div class="pc-drop" aria-hidden="true">

@@ -41,9 +41,13 @@ export type { GoalSeekPoint } from "./goal-seek";
 export type { Shown } from "./analysis/show";
 export {
   sensitivity,
+  startSensitivity,
+  upstreamInputs,
   SensitivityLimits,
+  type SensitivityRun,
   type SensitivityRequest,
   type SensitivityResult,
   type SensitivityRow,
   type SwitchingValue,
 } from "./analysis/sensitivity";
+export { solutionScenarioText, type ScenarioText } from "./analysis/scenario-text";

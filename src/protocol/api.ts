@@ -12,6 +12,13 @@ import type {
   StorageStatusDto,
   VersionDto,
 } from "./index";
+import type {
+  AnalysisTargetDto,
+  GoalSeekReplyDto,
+  GoalSeekRequestDto,
+  SensitivityProgressDto,
+  SensitivityRequestDto,
+} from "./analysis";
 
 /** A reply, or the failure of a request that hit a bug in Precept (the worker stays alive). */
 export type Reply<T> =
@@ -83,6 +90,30 @@ export interface WorkbenchApi {
     left: string | null,
     right: string | null,
   ): Promise<Reply<ComparisonDto>>;
+  /**
+   * The figure `key` (in `period`) of the active scenario and the inputs it reads, for the
+   * analysis dialogs; null when the worker's model has no such line.
+   */
+  analysisTarget(
+    revision: number,
+    key: string,
+    period: string | null,
+  ): Promise<Reply<AnalysisTargetDto | null>>;
+  /** Goal seek on the active scenario, on the engine's incremental path; changes no text. */
+  goalSeek(revision: number, request: GoalSeekRequestDto): Promise<Reply<GoalSeekReplyDto>>;
+  /**
+   * Starts a one-at-a-time sensitivity of the active scenario (a new run replaces an unfinished
+   * one) and varies inputs for up to `budgetMs`; `continueSensitivity` goes on from there.
+   */
+  startSensitivity(
+    revision: number,
+    request: SensitivityRequestDto,
+    budgetMs: number,
+  ): Promise<Reply<SensitivityProgressDto>>;
+  /** Varies more inputs of run `job` for up to `budgetMs`; null when the run is gone (cancelled). */
+  continueSensitivity(job: number, budgetMs: number): Promise<Reply<SensitivityProgressDto | null>>;
+  /** Drops run `job`, so nothing more of it is computed. */
+  cancelSensitivity(job: number): Promise<Reply<null>>;
   save(
     id: string,
     text: string,
@@ -125,6 +156,11 @@ export const workbenchMethods = [
   "fullEvaluation",
   "lineage",
   "compare",
+  "analysisTarget",
+  "goalSeek",
+  "startSensitivity",
+  "continueSensitivity",
+  "cancelSensitivity",
   "save",
   "keepDraft",
   "listVersions",

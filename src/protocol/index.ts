@@ -189,6 +189,7 @@ export interface InternalFailureDto {
 }
 
 export type * from "./api";
+export type * from "./analysis";
 export { workbenchMethods } from "./api";
 
 /**

@@ -24,6 +24,7 @@ import type {
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
+import { makeAnalysisMethods } from "./analysis";
 import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto } from "./dto";
 import { defaultTemplateId, type Template } from "./templates";
 
@@ -156,6 +157,12 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
     return [result, elapsed() - start];
   };
 
+  const analysis = makeAnalysisMethods({
+    engine: () => engine,
+    revision: () => sentBase ?? -1,
+    elapsed,
+  });
+
   return {
     start: () =>
       guard(async () => {
@@ -236,6 +243,13 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
       }),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),
+    analysisTarget: (_revision, key, period) => guard(() => analysis.analysisTarget(key, period)),
+    goalSeek: (_revision, request) => guard(() => analysis.goalSeek(request)),
+    startSensitivity: (_revision, request, budgetMs) =>
+      guard(() => analysis.startSensitivity(request, budgetMs)),
+    continueSensitivity: (job, budgetMs) =>
+      guard(() => analysis.continueSensitivity(job, budgetMs)),
+    cancelSensitivity: (job) => guard(() => analysis.cancelSensitivity(job)),
     save: (id, text, baseRev, saveOptions) =>
       guard(async () => {
         const result = await workspace.saveModel(id, text, baseRev, {

@@ -107,6 +107,35 @@ export function sensitivity(
   base: Evaluation,
   request: SensitivityRequest,
 ): SensitivityResult | AnalysisError {
+  const run = startSensitivity(base, request);
+  if (!run.ok) return run;
+  while (!run.finished) run.step(Number.POSITIVE_INFINITY);
+  return run.result();
+}
+
+/**
+ * A sensitivity analysis taken one input at a time, so that a caller with a budget (the
+ * workbench's worker) can report progress between inputs and stop when asked. The rows found so
+ * far do not depend on how the run was cut into steps: {@link sensitivity} is a run stepped to
+ * its end.
+ */
+export interface SensitivityRun {
+  readonly ok: true;
+  /** Inputs to vary, and how many are done. */
+  readonly total: number;
+  readonly done: number;
+  readonly finished: boolean;
+  /** Varies up to `inputs` more inputs (each two trials, and its switching value's search). */
+  step(inputs: number): void;
+  /** The tornado, in decreasing swing; only once `finished`. */
+  result(): SensitivityResult;
+}
+
+/** Plans a sensitivity analysis on `base` (never changed) and returns it unstarted. */
+export function startSensitivity(
+  base: Evaluation,
+  request: SensitivityRequest,
+): SensitivityRun | AnalysisError {
   const model = base.compiled.model;
   const output = selectCell(model, request.output, request.period);
   if (!output.ok) return output;
@@ -152,9 +181,52 @@ export function sensitivity(
   }
 
   const trials = new Trials(base);
-  const rows = plans.map((plan) =>
-    rowOf(plan, trials, output.line, output.index, baseOut, threshold, request.switching ?? true),
-  );
+  const rows: SensitivityRow[] = [];
+  const run = {
+    ok: true as const,
+    total: plans.length,
+    get done() {
+      return rows.length;
+    },
+    get finished() {
+      return rows.length === plans.length;
+    },
+    step(inputs: number) {
+      for (let n = 0; n < inputs && rows.length < plans.length; n++) {
+        const plan = plans[rows.length] as Plan;
+        rows.push(
+          rowOf(
+            plan,
+            trials,
+            output.line,
+            output.index,
+            baseOut,
+            threshold,
+            request.switching ?? true,
+          ),
+        );
+      }
+    },
+    result(): SensitivityResult {
+      if (!run.finished) throw new Error("The sensitivity run has inputs left to vary.");
+      return {
+        ok: true,
+        output: output.key,
+        outputUnit: output.line.unit,
+        base: show(baseOut, output.line),
+        threshold: show(threshold, output.line),
+        rows: bySwing(rows),
+        skipped,
+        trials: trials.count,
+        cellsEvaluated: trials.cellsEvaluated,
+      };
+    },
+  };
+  return run;
+}
+
+/** Rows in decreasing swing (tornado order), rows without a swing last, ties in input order. */
+function bySwing(rows: readonly SensitivityRow[]): SensitivityRow[] {
   const order = rows.map((row, i) => ({ row, i }));
   order.sort((a, b) => {
     const sa = a.row.swing === undefined ? undefined : dec(a.row.swing.exact);
@@ -164,17 +236,7 @@ export function sensitivity(
     const c = sb.cmp(sa);
     return c !== 0 ? c : a.i - b.i;
   });
-  return {
-    ok: true,
-    output: output.key,
-    outputUnit: output.line.unit,
-    base: show(baseOut, output.line),
-    threshold: show(threshold, output.line),
-    rows: order.map((o) => o.row),
-    skipped,
-    trials: trials.count,
-    cellsEvaluated: trials.cellsEvaluated,
-  };
+  return order.map((o) => o.row);
 }
 
 function relativeRange(
@@ -209,7 +271,7 @@ function parseRange(text: string): { low: Decimal; high: Decimal } | AnalysisErr
 }
 
 /** The input lines `id` reads, directly or through other lines, in model order. */
-function upstreamInputs(base: Evaluation, id: number): EngineLine[] {
+export function upstreamInputs(base: Evaluation, id: number): EngineLine[] {
   const { model, graph } = base.compiled;
   const seen = new Uint8Array(model.lines.length);
   const stack = [id];

@@ -11,6 +11,7 @@ import "./trace.css";
 import "./checks.css";
 import "./scenarios.css";
 import "./charts.css";
+import "./analysis.css";
 import "./print.css";
 
 /** The class that sets the base font and colours; put it on the app's outermost element. */

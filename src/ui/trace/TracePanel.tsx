@@ -12,6 +12,8 @@ export interface TracePanelProps {
   readonly onNavigate?: (key: string, period: string | null) => void;
   /** Raised by "Show in text": select the formula's span in the editor. */
   readonly onReveal?: (from: number, to: number) => void;
+  /** Raised by "Goal seek…" on a calculated figure: open the goal seek dialog for it. */
+  readonly onGoalSeek?: () => void;
 }
 
 /**
@@ -79,6 +81,16 @@ export function TracePanel(props: TracePanelProps) {
                     onClick={() => props.onReveal?.(tree().from, tree().to)}
                   >
                     Show in text
+                  </button>
+                </Show>
+                <Show when={props.onGoalSeek && tree().formula}>
+                  <button
+                    class="pc-button pc-trace-reveal"
+                    aria-keyshortcuts="Alt+G"
+                    title="Find the input value that makes this figure reach a target (Alt+G)"
+                    onClick={() => props.onGoalSeek?.()}
+                  >
+                    Goal seek…
                   </button>
                 </Show>
               </div>

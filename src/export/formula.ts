@@ -329,6 +329,6 @@ export function placesOf(step: string): number | undefined {
   const small = /^0\.(0*)1$/.exec(step);
   if (small !== null) return (small[1] ?? "").length + 1;
   const big = /^1(0*)$/.exec(step);
-  if (big !== null) return -(big[1] ?? "").length;
+  if (big !== null) return 0 - (big[1] ?? "").length;
   return undefined;
 }

@@ -16,6 +16,7 @@ import { createEngine, type EvalSnapshot } from "../../src/engine";
 import { buildWorkbookPlan } from "../../src/export/build";
 import type { PlanCell, WorkbookPlan } from "../../src/export/plan";
 import { writeXlsx } from "../../src/export/xlsx";
+import ExcelJS from "exceljs";
 import { readSheetCsv, recalcToCsv } from "../support/libreoffice";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -53,6 +54,8 @@ const dir = mkdtempSync(join(tmpdir(), "precept-xlsx-"));
 const out = join(dir, "out");
 const exported: Exported[] = [];
 let poisonedExport: Exported;
+let hostileExport: Exported;
+const hostileText = readFileSync(join(import.meta.dirname, "hostile-text.precept"), "utf8");
 
 async function exportModel(name: string, text: string, mutate = (p: WorkbookPlan) => p) {
   const engine = createEngine();
@@ -70,7 +73,8 @@ beforeAll(async () => {
   }
   const councilTax = readFileSync(join(root, "examples", "council-tax.precept"), "utf8");
   poisonedExport = await exportModel("poisoned", councilTax, poisoned);
-  recalcToCsv([...exported.map((e) => e.file), poisonedExport.file], out);
+  hostileExport = await exportModel("hostile", hostileText);
+  recalcToCsv([...exported.map((e) => e.file), poisonedExport.file, hostileExport.file], out);
 }, 300_000);
 
 /** Precept's value of a cell as LibreOffice's CSV would print it, or a number to compare. */
@@ -165,5 +169,102 @@ describe("P13: the .xlsx export recalculates to Precept's numbers in LibreOffice
       );
     }
     expect(formulas).toBeGreaterThan(50);
+  });
+});
+
+/** The spreadsheet functions the export may write (formula.ts's whitelist). */
+const allowedFunctions = new Set([
+  "SUM",
+  "MIN",
+  "MAX",
+  "AVERAGE",
+  "IF",
+  "ABS",
+  "ROUND",
+  "AND",
+  "OR",
+  "NOT",
+]);
+
+/** Every formula in the file, with the sheet names it quotes taken out. */
+async function formulasIn(file: string): Promise<{ formula: string; sheets: string[] }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const found: { formula: string; sheets: string[] }[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const f = cell.formula;
+        if (typeof f !== "string" || f === "") return;
+        const sheets = [...f.matchAll(/'((?:[^']|'')*)'!/g)].map((m) =>
+          (m[1] ?? "").replace(/''/g, "'"),
+        );
+        found.push({ formula: f.replace(/'(?:[^']|'')*'!/g, ""), sheets });
+      }),
+    ),
+  );
+  return found;
+}
+
+describe("P15: no formula in the .xlsx is built from user text", () => {
+  it("every formula is cell references, numbers, operators and whitelisted functions", async () => {
+    for (const e of [...exported, hostileExport]) {
+      const formulas = await formulasIn(e.file);
+      expect(formulas.length).toBeGreaterThan(0);
+      const sheetNames = e.plan.sheets.map((s) => s.name);
+      for (const { formula, sheets } of formulas) {
+        expect(formula).toMatch(/^[A-Z0-9$:.,()+\-*/^<>=]+$/);
+        for (const fn of formula.matchAll(/([A-Z]+)\(/g)) expect(allowedFunctions).toContain(fn[1]);
+        // What is left after the functions is cell references and numbers only.
+        const rest = formula
+          .replace(/[A-Z]+\(/g, "(")
+          .replace(/\$?[A-Z]{1,3}\$?\d+|TRUE|FALSE/g, "");
+        expect(rest).toMatch(/^[0-9.:,()+\-*/^<>=]*$/);
+        for (const s of sheets) expect(sheetNames).toContain(s);
+      }
+    }
+  });
+
+  it("labels, sources, member labels and text values that look like formulas stay text", () => {
+    const plan = hostileExport.plan;
+    const section = plan.sheets[0];
+    expect(section?.name).not.toMatch(/[=[\]*?]/);
+    const read = (key: string, col: number): string => {
+      const where = plan.lines.find((l) => l.key === key);
+      if (where === undefined) throw new Error(`${key} is not in the workbook`);
+      return readSheetCsv(out, hostileExport.file, where.sheet)[where.row - 1]?.[col - 1] ?? "";
+    };
+    // Columns: name, label, unit, opening, three periods, source.
+    expect(read("income", 2)).toBe("=1+1");
+    expect(read("income", 8)).toBe("-2+3 @SUM(A1)");
+    expect(read("share[general]", 2)).toBe("  =2+2: =1+1");
+    expect(read("share[schools]", 2)).toBe("  =2+2: +2+3");
+    expect(read("general_only", 2)).toBe("-general");
+    expect(read("kind[general]", 5)).toBe('=HYPERLINK("http://example.invalid")');
+    expect(read("kind[schools]", 5)).toBe("@SUM(A1:A2)");
+    // A formula with a text literal is written as its value, with a note saying why.
+    expect(read("is_general[general]", 5)).toBe("TRUE");
+    expect(read("is_general[schools]", 5)).toBe("FALSE");
+    const note = plan.notes.find((n) => n.item === "is_general[general]");
+    expect(note?.reason).toMatch(/text/);
+    // And the live formulas still compute.
+    expect(Number(read("general_only", 5))).toBeCloseTo(6_000_000, 6);
+  });
+
+  it("defined names cover each line item's rows across the periods", async () => {
+    const e = exported.find((x) => x.name === "council-tax");
+    if (e === undefined) throw new Error("council-tax was not exported");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(e.file);
+    const names = new Map(wb.definedNames.model.map((n) => [n.name, n.ranges]));
+    const lines = e.snapshot.lines.filter((l) => l.member === undefined);
+    expect(names.size).toBe(new Set(lines.map((l) => l.name)).size);
+    for (const l of lines) {
+      const where = e.plan.lines.find((p) => p.key === l.key);
+      const last = String.fromCharCode(64 + 4 + e.snapshot.periods.length);
+      expect(names.get(l.name)).toEqual([
+        `'${where?.sheet ?? ""}'!$E$${where?.row ?? 0}:$${last}$${where?.row ?? 0}`,
+      ]);
+    }
   });
 });

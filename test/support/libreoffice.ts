@@ -64,6 +64,30 @@ export function recalcToCsv(files: readonly string[], outDir: string): void {
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
 }
 
+/**
+ * Imports CSV files in LibreOffice as a person opening them would (comma, double quote, UTF-8)
+ * and saves each as `.xlsx` in `outDir`, so a test can see which cells became formulas.
+ */
+export function importCsvToXlsx(files: readonly string[], outDir: string): void {
+  requireSoffice();
+  const profile = forcedRecalcProfile();
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--infilter=CSV:44,34,76,1",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 300_000 },
+  );
+  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+}
+
 /** Reads `<outDir>/<stem>-<sheet>.csv` as rows of cells. */
 export function readSheetCsv(outDir: string, file: string, sheet: string): string[][] {
   const stem = basename(file).replace(/\.[^.]+$/, "");

@@ -13,9 +13,11 @@ import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
 import { Grid, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
+import { exportAndDownload } from "./export-download";
 import {
   AboutPanel,
   appName,
+  ExportMenu,
   ModelList,
   nameFromTitle,
   Notices,
@@ -204,6 +206,17 @@ export function App(props: {
     setTimeout(() => URL.revokeObjectURL(url), 1_000);
   };
 
+  const [exporting, setExporting] = createSignal(false);
+  const exportAs = (format: "xlsx" | "csv") => {
+    setExporting(true);
+    void exportAndDownload(
+      props.client,
+      state.revision,
+      state.model?.name ?? "model",
+      format,
+    ).finally(() => setExporting(false));
+  };
+
   const importFiles = (files: FileList | null | undefined) => {
     for (const file of Array.from(files ?? [])) switchTo(actions.importFile(file));
   };
@@ -305,6 +318,7 @@ export function App(props: {
         <button type="button" onClick={download}>
           Download
         </button>
+        <ExportMenu busy={exporting()} onExport={exportAs} />
       </header>
 
       <aside class="pc-side">

@@ -12,6 +12,7 @@ import type {
   StorageStatusDto,
   VersionDto,
 } from "./index";
+import type { WorkbookPlan } from "../export/plan";
 
 /** A reply, or the failure of a request that hit a bug in Precept (the worker stays alive). */
 export type Reply<T> =
@@ -56,6 +57,13 @@ export type ImportResultDto =
     }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
+/** The exports of one evaluation: a workbook plan and the grid as CSV text. */
+export interface ExportDto {
+  readonly revision: number;
+  readonly plan: WorkbookPlan;
+  readonly csv: string;
+}
+
 /**
  * What the engine worker offers the UI. Every method resolves (never rejects) with a `Reply`;
  * methods about values take and return the `revision` of the text they were computed for.
@@ -83,6 +91,11 @@ export interface WorkbenchApi {
     left: string | null,
     right: string | null,
   ): Promise<Reply<ComparisonDto>>;
+  /**
+   * The spreadsheet export of the evaluation shown (the active scenario), as a plan the page
+   * writes to `.xlsx` (`src/export/xlsx.ts`, loaded lazily), with the grid as CSV (P14).
+   */
+  exportModel(revision: number): Promise<Reply<ExportDto>>;
   save(
     id: string,
     text: string,
@@ -125,6 +138,7 @@ export const workbenchMethods = [
   "fullEvaluation",
   "lineage",
   "compare",
+  "exportModel",
   "save",
   "keepDraft",
   "listVersions",

@@ -4,6 +4,8 @@
  * bug in any layer becomes an `internal` failure reply instead of killing the worker.
  */
 import { createEngine, type Engine } from "../engine";
+import { buildWorkbookPlan } from "../export/build";
+import { gridCsv } from "../export/csv";
 import { builtinFunctions } from "../lang";
 import {
   readStorageStatus,
@@ -236,6 +238,12 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
       }),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),
+    exportModel: (revision) =>
+      guard(() => {
+        const snap = engine.snapshot();
+        const plan = buildWorkbookPlan(engine.checked(), engine.evaluation(), engine.scenario);
+        return { revision, plan, csv: gridCsv(snap.periods, snap.lines) };
+      }),
     save: (id, text, baseRev, saveOptions) =>
       guard(async () => {
         const result = await workspace.saveModel(id, text, baseRev, {

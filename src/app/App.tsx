@@ -17,6 +17,7 @@ import { exportAndDownload } from "./export-download";
 import {
   AboutPanel,
   appName,
+  CsvImportDialog,
   ExportMenu,
   ModelList,
   nameFromTitle,
@@ -217,6 +218,22 @@ export function App(props: {
     ).finally(() => setExporting(false));
   };
 
+  // CSV import: the worker previews the figures; the editor takes them only on Apply.
+  let csvInput: HTMLInputElement | undefined;
+  const [csvImport, setCsvImport] = createSignal<{
+    file: string;
+    preview: Awaited<ReturnType<typeof previewCsv>>;
+  } | null>(null);
+  const previewCsv = async (file: File) => {
+    const csv = await file.text();
+    return props.client.call((api) => api.previewCsvImport(state.text, csv));
+  };
+  const importCsv = async (file: File | undefined) => {
+    if (file === undefined) return;
+    const preview = await previewCsv(file);
+    if (preview !== null) setCsvImport({ file: file.name, preview });
+  };
+
   const importFiles = (files: FileList | null | undefined) => {
     for (const file of Array.from(files ?? [])) switchTo(actions.importFile(file));
   };
@@ -318,8 +335,40 @@ export function App(props: {
         <button type="button" onClick={download}>
           Download
         </button>
-        <ExportMenu busy={exporting()} onExport={exportAs} />
+        <ExportMenu busy={exporting()} onExport={exportAs} onImport={() => csvInput?.click()} />
+        <input
+          ref={(el) => (csvInput = el)}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label="Import figures from CSV"
+          onChange={(e) => {
+            void importCsv(e.currentTarget.files?.[0]);
+            e.currentTarget.value = "";
+          }}
+        />
       </header>
+      <Show when={csvImport()}>
+        {(pending) => {
+          const preview = pending().preview;
+          return (
+            <Show when={preview}>
+              {(view) => (
+                <CsvImportDialog
+                  file={pending().file}
+                  preview={view()}
+                  onApply={() => {
+                    const p = view();
+                    if (p.ok) editor?.setText(p.text);
+                    setCsvImport(null);
+                  }}
+                  onCancel={() => setCsvImport(null)}
+                />
+              )}
+            </Show>
+          );
+        }}
+      </Show>
 
       <aside class="pc-side">
         <div class="pc-tabs" role="tablist" aria-label="Side panel">

@@ -13,6 +13,7 @@ import type {
   VersionDto,
 } from "./index";
 import type { WorkbookPlan } from "../export/plan";
+import type { CsvImportPreview } from "../export/csv-import";
 
 /** A reply, or the failure of a request that hit a bug in Precept (the worker stays alive). */
 export type Reply<T> =
@@ -96,6 +97,11 @@ export interface WorkbenchApi {
    * writes to `.xlsx` (`src/export/xlsx.ts`, loaded lazily), with the grid as CSV (P14).
    */
   exportModel(revision: number): Promise<Reply<ExportDto>>;
+  /**
+   * What importing the figures of `csv` into the inputs of `text` would change, with the new
+   * text; nothing is changed (the page puts the text in the editor when the user applies it).
+   */
+  previewCsvImport(text: string, csv: string): Promise<Reply<CsvImportPreview>>;
   save(
     id: string,
     text: string,
@@ -139,6 +145,7 @@ export const workbenchMethods = [
   "lineage",
   "compare",
   "exportModel",
+  "previewCsvImport",
   "save",
   "keepDraft",
   "listVersions",

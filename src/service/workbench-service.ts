@@ -6,6 +6,7 @@
 import { createEngine, type Engine } from "../engine";
 import { buildWorkbookPlan } from "../export/build";
 import { gridCsv } from "../export/csv";
+import { previewCsvImport } from "../export/csv-import";
 import { builtinFunctions } from "../lang";
 import {
   readStorageStatus,
@@ -244,6 +245,7 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
         const plan = buildWorkbookPlan(engine.checked(), engine.evaluation(), engine.scenario);
         return { revision, plan, csv: gridCsv(snap.periods, snap.lines) };
       }),
+    previewCsvImport: (text, csv) => guard(() => previewCsvImport(text, csv)),
     save: (id, text, baseRev, saveOptions) =>
       guard(async () => {
         const result = await workspace.saveModel(id, text, baseRev, {

@@ -70,3 +70,50 @@ test("Export downloads an .xlsx whose formulas LibreOffice recalculates, and the
   expect(watched.violations).toEqual([]);
   expect(watched.errors).toEqual([]);
 });
+
+async function importCsv(page: Page, csv: string): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  await page.getByRole("menuitem", { name: /Import figures from CSV/ }).click();
+  await (
+    await chooser
+  ).setFiles({ name: "figures.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+}
+
+test("Import figures from CSV previews the changes and changes nothing until Apply", async ({
+  page,
+}) => {
+  const watched = await watchPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openWorkbench(page);
+  await newModelWithText(page, councilTaxModel);
+  // 255,000 × £1,500 = £382.5m in 2020/21.
+  await expect(cells(page, "income").nth(1)).toHaveText("382.5");
+  const figures =
+    "key,label,unit,2019/20,2020/21,2021/22\r\ntaxbase,Tax base,properties,250000,260000,\r\n";
+
+  await importCsv(page, figures);
+  const dialog = page.getByRole("dialog", { name: /Import figures from figures\.csv/ });
+  await expect(dialog).toContainText("1 figure in taxbase would change");
+  await expect(dialog.getByRole("row", { name: /taxbase 2020\/21 255000 260000/ })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Apply" })).toBeFocused();
+  await screenshot(page, "csv-import-preview");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(cells(page, "income").nth(1)).toHaveText("382.5");
+
+  await importCsv(page, figures);
+  await page.getByRole("dialog").getByRole("button", { name: "Apply" }).click();
+  // 260,000 × £1,500 = £390.0m; the other years are unchanged.
+  await expect(cells(page, "income").nth(1)).toHaveText("390.0");
+  await expect(cells(page, "income").nth(0)).toHaveText("375.0");
+  await expect(page.locator(".cm-content")).toContainText("table");
+
+  // A file in the wrong unit is refused with its code, and nothing changes.
+  await importCsv(page, "key,label,unit,2019/20\r\ntaxbase,Tax base,£m,1\r\n");
+  await expect(page.getByRole("dialog")).toContainText("P7004");
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await expect(cells(page, "income").nth(1)).toHaveText("390.0");
+  expect(watched.violations).toEqual([]);
+  expect(watched.errors).toEqual([]);
+});

@@ -3,9 +3,10 @@ import { createSignal, For, Show } from "solid-js";
 /** What the Export menu offers. */
 export type ExportFormat = "xlsx" | "csv";
 
-const items: readonly { readonly format: ExportFormat; readonly label: string }[] = [
+const items: readonly { readonly format: ExportFormat | "import"; readonly label: string }[] = [
   { format: "xlsx", label: "Spreadsheet with formulas (.xlsx)" },
   { format: "csv", label: "Grid as CSV (.csv)" },
+  { format: "import", label: "Import figures from CSV…" },
 ];
 
 /**
@@ -15,6 +16,8 @@ const items: readonly { readonly format: ExportFormat; readonly label: string }[
 export function ExportMenu(props: {
   readonly busy: boolean;
   readonly onExport: (format: ExportFormat) => void;
+  /** Asks for a CSV of figures to import (the page previews it before anything changes). */
+  readonly onImport: () => void;
 }) {
   const [open, setOpen] = createSignal(false);
   let button: HTMLButtonElement | undefined;
@@ -76,7 +79,8 @@ export function ExportMenu(props: {
                 onKeyDown={(e) => move(e, i())}
                 onClick={() => {
                   close(true);
-                  props.onExport(item.format);
+                  if (item.format === "import") props.onImport();
+                  else props.onExport(item.format);
                 }}
               >
                 {item.label}

@@ -8,3 +8,4 @@ export { Notices } from "./Notices";
 export { AboutPanel } from "./AboutPanel";
 export { isUntitled, nameFromTitle, uniqueAmong, untitledName } from "./model-title";
 export { ExportMenu, type ExportFormat } from "./ExportMenu";
+export { CsvImportDialog, type CsvImportView } from "./CsvImportDialog";

@@ -103,6 +103,20 @@ export default tseslint.config(
     "src/protocol holds plain message types only.",
   ),
   layer(
+    ["src/export/**"],
+    [
+      "**/persist/**",
+      "**/ui/**",
+      "**/app/**",
+      "solid-js*",
+      "idb",
+      "comlink",
+      "node:*",
+      "decimal.js",
+    ],
+    "src/export may import only src/base, src/lang, src/engine and exceljs.",
+  ),
+  layer(
     ["src/persist/**"],
     ["**/ui/**", "**/app/**", "solid-js*", "comlink", "chevrotain"],
     "src/persist must not import the UI.",

@@ -14,9 +14,12 @@ import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
 import { Grid, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
+import { exportAndDownload } from "./export-download";
 import {
   AboutPanel,
   appName,
+  CsvImportDialog,
+  ExportMenu,
   ModelList,
   nameFromTitle,
   Notices,
@@ -222,6 +225,33 @@ export function App(props: {
     setTimeout(() => URL.revokeObjectURL(url), 1_000);
   };
 
+  const [exporting, setExporting] = createSignal(false);
+  const exportAs = (format: "xlsx" | "csv") => {
+    setExporting(true);
+    void exportAndDownload(
+      props.client,
+      state.revision,
+      state.model?.name ?? "model",
+      format,
+    ).finally(() => setExporting(false));
+  };
+
+  // CSV import: the worker previews the figures; the editor takes them only on Apply.
+  let csvInput: HTMLInputElement | undefined;
+  const [csvImport, setCsvImport] = createSignal<{
+    file: string;
+    preview: Awaited<ReturnType<typeof previewCsv>>;
+  } | null>(null);
+  const previewCsv = async (file: File) => {
+    const csv = await file.text();
+    return props.client.call((api) => api.previewCsvImport(state.text, csv));
+  };
+  const importCsv = async (file: File | undefined) => {
+    if (file === undefined) return;
+    const preview = await previewCsv(file);
+    if (preview !== null) setCsvImport({ file: file.name, preview });
+  };
+
   const importFiles = (files: FileList | null | undefined) => {
     for (const file of Array.from(files ?? [])) switchTo(actions.importFile(file));
   };
@@ -323,7 +353,40 @@ export function App(props: {
         <button type="button" onClick={download}>
           Download
         </button>
+        <ExportMenu busy={exporting()} onExport={exportAs} onImport={() => csvInput?.click()} />
+        <input
+          ref={(el) => (csvInput = el)}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          aria-label="Import figures from CSV"
+          onChange={(e) => {
+            void importCsv(e.currentTarget.files?.[0]);
+            e.currentTarget.value = "";
+          }}
+        />
       </header>
+      <Show when={csvImport()}>
+        {(pending) => {
+          const preview = pending().preview;
+          return (
+            <Show when={preview}>
+              {(view) => (
+                <CsvImportDialog
+                  file={pending().file}
+                  preview={view()}
+                  onApply={() => {
+                    const p = view();
+                    if (p.ok) editor?.setText(p.text);
+                    setCsvImport(null);
+                  }}
+                  onCancel={() => setCsvImport(null)}
+                />
+              )}
+            </Show>
+          );
+        }}
+      </Show>
 
       <aside class="pc-side">
         <div class="pc-tabs" role="tablist" aria-label="Side panel">

@@ -50,6 +50,14 @@ export type Command =
       readonly format: OutputFormat;
     }
   | {
+      readonly kind: "export";
+      readonly file: string;
+      readonly scenario: string | null;
+      readonly format: ExportFormat;
+      /** The file to write (replaced whole, never left half written). */
+      readonly output: string;
+    }
+  | {
       readonly kind: "format";
       readonly files: readonly string[];
       /** `--check`: report files that are not formatted; `--write`: rewrite them in place. */
@@ -60,6 +68,9 @@ export type Command =
 
 /** How a command prints values. */
 export type OutputFormat = "table" | "csv" | "json";
+
+/** What `precept export` writes. */
+export type ExportFormat = "xlsx" | "csv";
 
 /** The usage text printed by `precept help` and after a usage error. */
 export const usage = `Usage:
@@ -72,19 +83,30 @@ export const usage = `Usage:
   precept sensitivity FILE OUTPUT [--period P] [--inputs a,b[m],c=LOW..HIGH]
                 [--step 10% | --low -20% --high 10%] [--threshold Z]
                 [--scenario NAME] [--format table|csv|json]
+  precept export FILE --format xlsx|csv --output OUT [--scenario NAME]
   precept format FILE... [--check | --write]
 
 Exit codes: 0 done, and no error or failed check; 1 the model has an error or a failed check
 (format --check: a file is not formatted; solve: no solution); 2 usage error or unreadable file;
 70 internal error. See docs/cli.md.`;
 
-const commands = ["check", "eval", "explain", "compare", "solve", "sensitivity", "format"] as const;
+const commands = [
+  "check",
+  "eval",
+  "explain",
+  "compare",
+  "solve",
+  "sensitivity",
+  "export",
+  "format",
+] as const;
 type CommandName = (typeof commands)[number];
 
 /** Options that take a value, and the commands that accept each. */
 const valueFlags: Readonly<Record<string, readonly CommandName[]>> = {
-  "--scenario": ["check", "eval", "explain", "solve", "sensitivity"],
-  "--format": ["eval", "compare", "solve", "sensitivity"],
+  "--scenario": ["check", "eval", "explain", "solve", "sensitivity", "export"],
+  "--format": ["eval", "compare", "solve", "sensitivity", "export"],
+  "--output": ["export"],
   "--input": ["solve"],
   "--target": ["solve"],
   "--value": ["solve"],
@@ -128,7 +150,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === undefined || command === "help") return { kind: "help" };
   if (!(commands as readonly string[]).includes(command)) {
     return usageError(
-      `Unknown command '${command}'. Use check, eval, explain, compare, solve, sensitivity or format.`,
+      `Unknown command '${command}'. Use check, eval, explain, compare, solve, sensitivity, export or format.`,
     );
   }
   const name = command as CommandName;
@@ -218,6 +240,15 @@ export function parseArgs(argv: readonly string[]): Command {
           format,
         }
       );
+    }
+    case "export": {
+      const format = get("--format");
+      const output = get("--output");
+      if (format === undefined || output === undefined)
+        return usageError("'precept export' needs --format xlsx|csv and --output FILE.");
+      if (format !== "xlsx" && format !== "csv")
+        return usageError(`Unknown format '${format}'. Use xlsx, csv.`);
+      return extra(0) ?? { kind: "export", file, scenario, format, output };
     }
     case "sensitivity": {
       const output = rest[0];

@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import { analysisError, createEngine, type Engine, type EvalSnapshot } from "../engine";
 import { parseArgs, usage, type Command } from "./args";
 import { runCompare } from "./commands/compare";
+import { runExport } from "./commands/export";
 import { runSensitivity } from "./commands/sensitivity";
 import { runSolve } from "./commands/solve";
 import { formatText } from "./format";
@@ -55,7 +56,10 @@ function makeProcessOutput(): Output {
  * that cannot be taken as a model (missing, unreadable, not UTF-8, too large); 70 a bug in
  * Precept. Messages are one line each, never a stack trace.
  */
-export function main(argv: readonly string[], io: Output = makeProcessOutput()): number {
+export function main(
+  argv: readonly string[],
+  io: Output = makeProcessOutput(),
+): number | Promise<number> {
   const command = parseArgs(argv);
   if (command.kind === "help") {
     io.out(`${usage}\n`);
@@ -65,18 +69,22 @@ export function main(argv: readonly string[], io: Output = makeProcessOutput()):
     io.err(`precept: ${command.message}\n${usage}\n`);
     return ExitCode.usage;
   }
-  try {
-    return command.kind === "format" ? runFormat(command, io) : runModel(command, io);
-  } catch (error) {
+  const internal = (error: unknown): number => {
     // A bug in Precept, not in the model: one line, no stack trace.
     io.err(`precept: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.internal;
+  };
+  try {
+    const code = command.kind === "format" ? runFormat(command, io) : runModel(command, io);
+    return typeof code === "number" ? code : code.catch(internal);
+  } catch (error) {
+    return internal(error);
   }
 }
 
 type ModelCommand = Exclude<Command, { kind: "format" | "help" | "usage-error" }>;
 
-function runModel(command: ModelCommand, io: Output): number {
+function runModel(command: ModelCommand, io: Output): number | Promise<number> {
   const file = readModelFile(command.file);
   if (!file.ok) {
     io.err(`precept: ${file.message}\n`);
@@ -112,6 +120,8 @@ function runModel(command: ModelCommand, io: Output): number {
       );
       return exitCodeOf(report);
     }
+    case "export":
+      return runExport(command, engine, snap, text, io);
     case "solve":
     case "sensitivity": {
       const report = makeReport(engine, snap);

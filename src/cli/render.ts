@@ -7,6 +7,7 @@ import type {
   LineSnapshot,
 } from "../engine";
 import { baseUnitOf, exactInUnit } from "../engine";
+import { gridCsv } from "../export/csv";
 import { errorCount, type Report } from "./report";
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
@@ -165,45 +166,14 @@ export function renderJson(r: Report, text: string): string {
   );
 }
 
-/** Characters that make a spreadsheet read a text cell as a formula. */
-const formulaStart = /^[=+\-@\t\r\n]/;
-/** A plain decimal number, which a spreadsheet reads as a number. */
-const plainNumber = /^-?\d+(\.\d+)?$/;
-
-/**
- * One CSV cell. Numbers stay numbers; text that a spreadsheet would take for a formula (starting
- * with = + - @ tab CR or LF once leading spaces, including no-break spaces, are trimmed) gets a leading
- * apostrophe; cells with commas, quotes or line breaks are quoted.
- */
-export function csvCell(text: string): string {
-  let out = text;
-  if (!plainNumber.test(text) && formulaStart.test(text.replace(/^\p{Zs}+/u, ""))) out = `'${text}`;
-  return /[",\r\n]/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
-}
+export { csvCell } from "../export/csv";
 
 /**
  * Values as CSV: key, label, unit, then one exact value per period in that row's unit (errors as
- * codes, blank cells empty). The unit is the line's own (a `(£000)` line's values in thousands,
- * so they match council papers) or, with `base`, its base unit (pounds, 2.99% as 0.0299).
+ * codes, blank cells empty); see `gridCsv`.
  */
 export function renderCsv(r: Report, base = false): string {
-  const rows = [["key", "label", "unit", ...r.snapshot.periods]];
-  for (const l of r.lines) {
-    const unit = base ? baseUnitOf(l.unit) : l.unit;
-    rows.push([
-      l.key,
-      l.label,
-      unit,
-      ...l.cells.map((c) =>
-        c.value !== null
-          ? exactInUnit(c.value, unit)
-          : c.error === undefined
-            ? ""
-            : `#${c.error.code}`,
-      ),
-    ]);
-  }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return gridCsv(r.snapshot.periods, r.lines, base);
 }
 
 /** A derivation tree as indented text, one cell per line. */

@@ -28,7 +28,9 @@ export { type ExplainNode, ExplainLimits } from "./explain";
 export { GoalSeekLimits, type GoalSeekRequest, type GoalSeekResult } from "./goal-seek";
 export { compileModel, type CompiledModel } from "./compile";
 export { CompileCache } from "./compile-cache";
-export { baseUnitOf, exactInUnit } from "./num";
+export { baseUnitOf, defaultDecimals, exactInUnit, unitScaleExp } from "./num";
+export { plainValue, type PlainValue } from "./plain";
+export type { EngineLine, EngineModel } from "./model";
 export { evaluateFull, recompute, type Evaluation, type RecomputeStats } from "./recompute";
 export {
   analysisCodes,

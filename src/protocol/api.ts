@@ -19,6 +19,8 @@ import type {
   SensitivityProgressDto,
   SensitivityRequestDto,
 } from "./analysis";
+import type { WorkbookPlan } from "../export/plan";
+import type { CsvImportPreview } from "../export/csv-import";
 
 /** A reply, or the failure of a request that hit a bug in Precept (the worker stays alive). */
 export type Reply<T> =
@@ -62,6 +64,13 @@ export type ImportResultDto =
       readonly diagnostics: readonly DiagnosticDto[];
     }
   | { readonly ok: false; readonly code: string; readonly message: string };
+
+/** The exports of one evaluation: a workbook plan and the grid as CSV text. */
+export interface ExportDto {
+  readonly revision: number;
+  readonly plan: WorkbookPlan;
+  readonly csv: string;
+}
 
 /**
  * What the engine worker offers the UI. Every method resolves (never rejects) with a `Reply`;
@@ -114,6 +123,16 @@ export interface WorkbenchApi {
   continueSensitivity(job: number, budgetMs: number): Promise<Reply<SensitivityProgressDto | null>>;
   /** Drops run `job`, so nothing more of it is computed. */
   cancelSensitivity(job: number): Promise<Reply<null>>;
+  /**
+   * The spreadsheet export of the evaluation shown (the active scenario), as a plan the page
+   * writes to `.xlsx` (`src/export/xlsx.ts`, loaded lazily), with the grid as CSV (P14).
+   */
+  exportModel(revision: number): Promise<Reply<ExportDto>>;
+  /**
+   * What importing the figures of `csv` into the inputs of `text` would change, with the new
+   * text; nothing is changed (the page puts the text in the editor when the user applies it).
+   */
+  previewCsvImport(text: string, csv: string): Promise<Reply<CsvImportPreview>>;
   save(
     id: string,
     text: string,
@@ -161,6 +180,8 @@ export const workbenchMethods = [
   "startSensitivity",
   "continueSensitivity",
   "cancelSensitivity",
+  "exportModel",
+  "previewCsvImport",
   "save",
   "keepDraft",
   "listVersions",

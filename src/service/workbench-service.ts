@@ -4,6 +4,9 @@
  * bug in any layer becomes an `internal` failure reply instead of killing the worker.
  */
 import { createEngine, type Engine } from "../engine";
+import { buildWorkbookPlan } from "../export/build";
+import { gridCsv } from "../export/csv";
+import { previewCsvImport } from "../export/csv-import";
 import { builtinFunctions } from "../lang";
 import {
   readStorageStatus,
@@ -250,6 +253,13 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
     continueSensitivity: (job, budgetMs) =>
       guard(() => analysis.continueSensitivity(job, budgetMs)),
     cancelSensitivity: (job) => guard(() => analysis.cancelSensitivity(job)),
+    exportModel: (revision) =>
+      guard(() => {
+        const snap = engine.snapshot();
+        const plan = buildWorkbookPlan(engine.checked(), engine.evaluation(), engine.scenario);
+        return { revision, plan, csv: gridCsv(snap.periods, snap.lines) };
+      }),
+    previewCsvImport: (text, csv) => guard(() => previewCsvImport(text, csv)),
     save: (id, text, baseRev, saveOptions) =>
       guard(async () => {
         const result = await workspace.saveModel(id, text, baseRev, {

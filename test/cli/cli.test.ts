@@ -14,6 +14,7 @@ function run(...argv: string[]): { code: number; out: string; err: string } {
   let out = "";
   let err = "";
   const code = main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  if (typeof code !== "number") throw new Error("an asynchronous command: use runCliAsync");
   return { code, out, err };
 }
 

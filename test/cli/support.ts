@@ -11,6 +11,17 @@ export function runCli(...argv: string[]): { code: number; out: string; err: str
   let out = "";
   let err = "";
   const code = main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  if (typeof code !== "number") throw new Error("this command is asynchronous: use runCliAsync");
+  return { code, out, err };
+}
+
+/** Runs a command that may be asynchronous (`export`) in-process and captures what it writes. */
+export async function runCliAsync(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
 

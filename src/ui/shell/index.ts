@@ -7,3 +7,5 @@ export { VersionList } from "./VersionList";
 export { Notices } from "./Notices";
 export { AboutPanel } from "./AboutPanel";
 export { isUntitled, nameFromTitle, uniqueAmong, untitledName } from "./model-title";
+export { ExportMenu, type ExportFormat } from "./ExportMenu";
+export { CsvImportDialog, type CsvImportView } from "./CsvImportDialog";

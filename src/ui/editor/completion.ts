@@ -19,7 +19,8 @@ export interface EditorCompletions {
   readonly details?: Readonly<Record<string, string>>;
 }
 
-const namePrefix = /[\p{L}_][\p{L}\p{N}\p{M}_]*$/u;
+// A record's column is completed after its dot: `deposits.pr` offers `deposits.principal`.
+const namePrefix = /[\p{L}_][\p{L}\p{N}\p{M}_]*(?:\.[\p{L}\p{N}\p{M}_]*)*$/u;
 const periodPrefix = /\d{2,4}(?:\/\d{0,2})?$/;
 const memberPrefix = /\[\s*([\p{L}_][\p{L}\p{N}\p{M}_]*)?$/u;
 
@@ -90,7 +91,7 @@ export function makeCompletionSource(get: () => EditorCompletions): CompletionSo
     return {
       from: context.pos - typed.length,
       options: [...options(lists.names, "variable", CompletionRanks.name, lists.details), ...fns],
-      validFor: /^[\p{L}\p{N}\p{M}_]*$/u,
+      validFor: /^[\p{L}\p{N}\p{M}_.]*$/u,
     };
   };
 }

@@ -1,5 +1,9 @@
-/** Names of any script, as the lexer reads them; an optional `[member]` makes a member key. */
-const keyPattern = /[\p{L}_][\p{L}\p{N}\p{M}_]*(?:\[[\p{L}_][\p{L}\p{N}\p{M}_]*\])?/gu;
+/**
+ * Names of any script, as the lexer reads them (a record's column is `deposits.principal`); an
+ * optional `[member]` makes a member key.
+ */
+const keyPattern =
+  /[\p{L}_][\p{L}\p{N}\p{M}_]*(?:\.[\p{L}_][\p{L}\p{N}\p{M}_]*)*(?:\[[\p{L}_][\p{L}\p{N}\p{M}_]*\])?/gu;
 
 /** A name or member key found in a line of text, with its span in document offsets. */
 export interface FoundKey {

@@ -28,6 +28,16 @@ describe("findKeyAt", () => {
   test("an offset lag is not a member: band_d[-1] is band_d", () => {
     expect(findKeyAt(text, 0, text.indexOf("band_d") + 1)?.key).toBe("band_d");
   });
+  test("a record's column is one name, with or without a member", () => {
+    const line = "x = deposits.maturity[dmo] - deposits.start";
+    expect(findKeyAt(line, 0, line.indexOf("maturity") + 2)).toEqual({
+      key: "deposits.maturity[dmo]",
+      name: "deposits.maturity",
+      from: line.indexOf("deposits"),
+      to: line.indexOf(" -"),
+    });
+    expect(findKeyAt(line, 0, line.length - 1)?.key).toBe("deposits.start");
+  });
   test("returns null between names", () => {
     expect(findKeyAt(text, 0, text.indexOf("=") + 1)).toBeNull();
   });
@@ -120,6 +130,16 @@ describe("makeCompletionSource", () => {
     ) as CompletionResult | null;
     return result && { from: result.from, labels: result.options.map((o) => o.label) };
   };
+  test("completes a record's column after its dot", () => {
+    const columns = makeCompletionSource(() => ({
+      names: ["deposits.principal", "deposits.rate", "total"],
+    }));
+    const doc = "x = deposits.pr";
+    const state = EditorState.create({ doc });
+    const result = columns(new CompletionContext(state, doc.length, false)) as CompletionResult;
+    expect(result.from).toBe(4);
+    expect(result.options.map((o) => o.label)).toContain("deposits.principal");
+  });
   test("completes names and functions after a name prefix", () => {
     expect(complete("x = ban")).toEqual({
       from: 4,

@@ -11,7 +11,7 @@ import {
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
-import { Grid, GridWidths } from "../ui/grid";
+import { GridPane, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
 import {
   AboutPanel,
@@ -434,9 +434,11 @@ export function App(props: {
       >
         <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
           {(ev) => (
-            <Grid
+            <GridPane
               periods={ev().periods}
               table={state.lines}
+              revision={ev().revision}
+              loadFormulas={(revision) => props.client.call((api) => api.formulas(revision))}
               selection={state.selection}
               marked={(state.lineage?.tree.children ?? []).map((c) => ({
                 key: c.key,

@@ -24,7 +24,7 @@ import type {
   StorageStatusDto,
   WorkbenchApi,
 } from "../protocol";
-import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto } from "./dto";
+import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto, toFormulasDto } from "./dto";
 import { defaultTemplateId, type Template } from "./templates";
 
 /** What the service needs from its host: the workspace, templates, a clock and storage status. */
@@ -234,6 +234,8 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
           checks: engine.checkReaders(key),
         };
       }),
+    formulas: (revision) =>
+      guard(() => toFormulasDto(engine.evaluation().compiled.model.lines, revision)),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),
     save: (id, text, baseRev, saveOptions) =>

@@ -2,6 +2,8 @@
 export const GridWidths = {
   label: 300,
   period: 96,
+  /** The formula column shown by "Show formulas". */
+  formula: 280,
   /** A cell's left and right padding together (grid.css: 10px each side). */
   padding: 20,
 } as const;

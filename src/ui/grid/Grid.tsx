@@ -261,9 +261,9 @@ export function Grid(props: GridProps) {
       const row = untrack(layout).rowOf.get(key);
       if (row === undefined) return false;
       const r = sel.range;
-      return isScalar(key)
-        ? row >= r.top && row <= r.bottom
-        : inRange(r, row, Number(id.slice(cut + 1)));
+      const col = Number(id.slice(cut + 1));
+      // A scalar line's one cell (column 0) is in the range when its row is.
+      return isScalar(key) ? col === 0 && row >= r.top && row <= r.bottom : inRange(r, row, col);
     },
   );
   const isSelected = (key: string, col: number) => isSelectedId(cellId(key, col));

@@ -373,8 +373,11 @@ export function Grid(props: GridProps) {
     const focused = document.activeElement;
     if (!(focused instanceof HTMLElement) || !focused.closest("td[data-col]")) return;
     if (!scroller?.contains(focused) || e.clipboardData === null) return;
-    const text = window.getSelection()?.toString() ?? "";
-    if (text !== "") return;
+    // Text selected in the grid (a label dragged over) copies as text; a selection left behind
+    // elsewhere (in the editor) does not stop the cells being copied.
+    const picked = window.getSelection();
+    if (picked && !picked.isCollapsed && picked.anchorNode && scroller.contains(picked.anchorNode))
+      return;
     const data = copied();
     if (!data) return;
     e.clipboardData.setData("text/plain", selectionTsv(data.periods, data.lines));

@@ -10,12 +10,15 @@ export interface GridToolbarProps {
   readonly onFind: () => void;
 }
 
+let toolbars = 0;
+
 /**
  * The grid's view controls: the scale of money (each line as written, all in £000 or all in £m),
  * "Show formulas", and "Find line". Native radios and buttons, so every control is reached by Tab
  * and worked by the keyboard.
  */
 export function GridToolbar(props: GridToolbarProps) {
+  const group = `pc-grid-scale-${String(++toolbars)}`;
   return (
     <div class="pc-grid-toolbar" role="group" aria-label="Grid view">
       <fieldset class="pc-grid-scale">
@@ -25,7 +28,7 @@ export function GridToolbar(props: GridToolbarProps) {
             <label class="pc-grid-scale-choice">
               <input
                 type="radio"
-                name="pc-grid-scale"
+                name={group}
                 value={choice.scale}
                 checked={props.scale === choice.scale}
                 onChange={() => props.onScale(choice.scale)}

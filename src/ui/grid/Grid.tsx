@@ -81,6 +81,8 @@ export interface GridProps {
    * each line's main formula, and a figure's tooltip the formula of its period.
    */
   readonly formulas?: ReadonlyMap<string, LineFormulas> | undefined;
+  /** Width of the formula column in CSS pixels (default `GridWidths.formula`). */
+  readonly formulaWidth?: number;
   /** Receives the grid's handle once it is made. */
   readonly onReady?: (handle: GridHandle) => void;
 }
@@ -397,6 +399,7 @@ export function Grid(props: GridProps) {
   const labelWidth = () => props.labelWidth ?? GridWidths.label;
   // The formula column, when shown, stands between the labels and the periods.
   const formulaCols = () => (props.formulas ? 1 : 0);
+  const formulaWidth = () => props.formulaWidth ?? GridWidths.formula;
   const columns = () => periods().length + 1 + formulaCols();
 
   return (
@@ -422,7 +425,7 @@ export function Grid(props: GridProps) {
         role="grid"
         class="pc-grid"
         style={{
-          width: `${labelWidth() + formulaCols() * GridWidths.formula + periods().length * GridWidths.period}px`,
+          width: `${labelWidth() + formulaCols() * formulaWidth() + periods().length * GridWidths.period}px`,
         }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
@@ -435,7 +438,7 @@ export function Grid(props: GridProps) {
         <colgroup>
           <col style={{ width: `${labelWidth()}px` }} />
           <Show when={props.formulas}>
-            <col style={{ width: `${GridWidths.formula}px` }} />
+            <col style={{ width: `${formulaWidth()}px` }} />
           </Show>
           <For each={periods()}>{() => <col style={{ width: `${GridWidths.period}px` }} />}</For>
         </colgroup>

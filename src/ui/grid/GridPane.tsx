@@ -5,6 +5,7 @@ import {
   createSignal,
   on,
   onCleanup,
+  onMount,
   splitProps,
   untrack,
 } from "solid-js";
@@ -13,6 +14,7 @@ import { FindBox } from "./FindBox";
 import type { FindEntry } from "./find";
 import { Grid, type GridHandle, type GridProps, type LineFormulas } from "./Grid";
 import type { LineTable } from "./rows";
+import { GridWidths } from "./widths";
 import type { MoneyScale } from "./scale";
 import { GridToolbar } from "./GridToolbar";
 
@@ -37,6 +39,29 @@ export function GridPane(props: GridPaneProps) {
   const [formulas, setFormulas] = createSignal<ReadonlyMap<string, LineFormulas> | undefined>();
   const [finding, setFinding] = createSignal(false);
   let handle: GridHandle | undefined;
+  let pane: HTMLDivElement | undefined;
+  const [paneWidth, setPaneWidth] = createSignal(0);
+  onMount(() => {
+    if (!pane || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setPaneWidth(pane?.clientWidth ?? 0));
+    observer.observe(pane);
+    onCleanup(() => observer.disconnect());
+  });
+  // The formula column stands beside the figures, not instead of them: while it is shown the
+  // labels give up room (a wide label column grows into spare width it no longer has) and the
+  // column takes what leaves two periods in view, between its narrowest and widest.
+  const label = () => props.labelWidth ?? GridWidths.label;
+  // A width chosen while formulas are shown holds for that view only.
+  const [formulaLabel, setFormulaLabel] = createSignal<number | null>(null);
+  const shownLabel = () =>
+    formulas()
+      ? (formulaLabel() ??
+        Math.min(label(), Math.max(GridWidths.labelWithFormulas, label() - GridWidths.formula)))
+      : label();
+  const formulaWidth = () => {
+    const room = paneWidth() - shownLabel() - 2 * GridWidths.period - 20;
+    return Math.max(GridWidths.formulaMin, Math.min(GridWidths.formula, room));
+  };
   let returnFocus: Element | null = null;
 
   // The formulas follow the text: asked for when shown and again at each new evaluation; a reply
@@ -93,6 +118,7 @@ export function GridPane(props: GridPaneProps) {
   return (
     <div
       class="pc-grid-view"
+      ref={(el) => (pane = el)}
       onKeyDown={(e) => {
         // Ctrl+F in the grid finds a line; in the editor, CodeMirror's own search stays.
         if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "f") {
@@ -120,7 +146,20 @@ export function GridPane(props: GridPaneProps) {
         />
       </Show>
       <div class="pc-grid-view-body">
-        <Grid {...gridProps} scale={scale()} formulas={formulas()} onReady={(h) => (handle = h)} />
+        <Grid
+          {...gridProps}
+          scale={scale()}
+          formulas={formulas()}
+          formulaWidth={formulaWidth()}
+          labelWidth={shownLabel()}
+          {...(props.onLabelWidth
+            ? {
+                onLabelWidth: (width: number) =>
+                  formulas() ? setFormulaLabel(width) : props.onLabelWidth?.(width),
+              }
+            : {})}
+          onReady={(h) => (handle = h)}
+        />
       </div>
     </div>
   );

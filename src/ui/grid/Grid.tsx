@@ -13,10 +13,12 @@ import {
   untrack,
 } from "solid-js";
 import type { LineDto } from "../../protocol";
-import { GridRow } from "./GridRow";
+import { GridRow, Spacer, type GridHandle, type LineFormulas } from "./GridRow";
+
+export type { GridHandle, LineFormulas } from "./GridRow";
 import { inRange, moveActive, rangeBetween, type CellRange, type GridPosition } from "./navigation";
-import { displayIn, shownUnit, type MoneyScale } from "./scale";
-import { selectionTsv, type CopiedLine } from "./tsv";
+import type { MoneyScale } from "./scale";
+import { copiedLine, selectionTsv } from "./tsv";
 import { LineTable, type GridItem } from "./rows";
 import { itemTops, renderPlan, visibleRange, type GridMetrics } from "./window";
 
@@ -24,22 +26,6 @@ import { itemTops, renderPlan, visibleRange, type GridMetrics } from "./window";
 export interface GridSelection {
   readonly key: string;
   readonly period: string | null;
-}
-
-/** A calculated line's formulas as written: distinct rules, and the rule of each period column. */
-export interface LineFormulas {
-  readonly rules: readonly string[];
-  readonly ruleOf: readonly number[];
-}
-
-/** What the grid's container can ask of it. */
-export interface GridHandle {
-  /** Selects a line (in the column selected now), scrolls it into view and focuses its cell. */
-  select(key: string): void;
-  /** Scrolls a line into view without selecting it. */
-  reveal(key: string): void;
-  /** Focuses the selected cell (or the first one). */
-  focus(): void;
 }
 
 /** Props of the model grid. */
@@ -344,28 +330,14 @@ export function Grid(props: GridProps) {
   };
 
   /** The selection (a range, or the selected cell) as lines for the clipboard. */
-  const copied = (): { periods: string[]; lines: CopiedLine[] } | null => {
+  const copied = () => {
     const c = current();
     if (!c) return null;
     const row = layout().rowOf.get(c.key) ?? 0;
     const r = range() ?? { top: row, bottom: row, left: c.col, right: c.col };
-    const scale = props.scale ?? "shown";
-    const lines: CopiedLine[] = [];
-    for (const model of order().slice(r.top, r.bottom + 1)) {
-      const line = model.current();
-      const figures: string[] = [];
-      for (let col = r.left; col <= r.right; col++) {
-        // A scalar line's one value stands under the first period copied.
-        const cell = line.scalar ? (col === r.left ? line.scalar : undefined) : line.cells[col];
-        figures.push(cell ? displayIn(cell, line.unit, scale) : "");
-      }
-      const member = line.member === undefined ? undefined : (line.memberLabel ?? line.member);
-      lines.push({
-        label: member === undefined ? line.label : `${member} · ${line.name}`,
-        unit: shownUnit(line.unit, scale),
-        figures,
-      });
-    }
+    const lines = order()
+      .slice(r.top, r.bottom + 1)
+      .map((m) => copiedLine(m.current(), r.left, r.right, props.scale ?? "shown"));
     return { periods: periods().slice(r.left, r.right + 1), lines };
   };
 
@@ -534,14 +506,5 @@ export function Grid(props: GridProps) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Stands for rows that are not drawn, keeping the scroll height and positions true. */
-function Spacer(props: { height: number; span: number }) {
-  return (
-    <tr class="pc-grid-spacer" aria-hidden="true" style={{ height: `${props.height}px` }}>
-      <td colSpan={props.span} />
-    </tr>
   );
 }

@@ -1,8 +1,23 @@
 import { For, Show, onCleanup } from "solid-js";
 import { GridCell } from "./GridCell";
-import type { LineFormulas } from "./Grid";
 import type { RowModel } from "./rows";
 import { displayIn, shownUnit, type MoneyScale } from "./scale";
+
+/** A calculated line's formulas as written: distinct rules, and the rule of each period column. */
+export interface LineFormulas {
+  readonly rules: readonly string[];
+  readonly ruleOf: readonly number[];
+}
+
+/** What the grid's container can ask of it. */
+export interface GridHandle {
+  /** Selects a line (in the column selected now), scrolls it into view and focuses its cell. */
+  select(key: string): void;
+  /** Scrolls a line into view without selecting it. */
+  reveal(key: string): void;
+  /** Focuses the selected cell (or the first one). */
+  focus(): void;
+}
 
 /** Props of one line item's row. */
 export interface GridRowProps {
@@ -150,6 +165,15 @@ export function GridRow(props: GridRowProps) {
           );
         }}
       </For>
+    </tr>
+  );
+}
+
+/** Stands for rows that are not drawn, keeping the scroll height and positions true. */
+export function Spacer(props: { height: number; span: number }) {
+  return (
+    <tr class="pc-grid-spacer" aria-hidden="true" style={{ height: `${props.height}px` }}>
+      <td colSpan={props.span} />
     </tr>
   );
 }

@@ -1,4 +1,5 @@
-import { plainFigure } from "./scale";
+import type { LineDto } from "../../protocol";
+import { displayIn, plainFigure, shownUnit, type MoneyScale } from "./scale";
 
 /** One line of a copied selection: its label, the unit its figures are in, and the figures. */
 export interface CopiedLine {
@@ -28,4 +29,28 @@ export function selectionTsv(periods: readonly string[], lines: readonly CopiedL
     rows.push([label, ...line.figures.map(plainFigure)]);
   }
   return rows.map((r) => r.map(field).join("\t") + "\n").join("");
+}
+
+/**
+ * One line's periods `left` to `right` (column indices, inclusive) as the grid shows them in
+ * `scale`, labelled as its row is (a member's row by its member, then the line's name). A scalar
+ * line's one value stands under the first period copied.
+ */
+export function copiedLine(
+  line: LineDto,
+  left: number,
+  right: number,
+  scale: MoneyScale,
+): CopiedLine {
+  const figures: string[] = [];
+  for (let col = left; col <= right; col++) {
+    const cell = line.scalar ? (col === left ? line.scalar : undefined) : line.cells[col];
+    figures.push(cell ? displayIn(cell, line.unit, scale) : "");
+  }
+  const member = line.member === undefined ? undefined : (line.memberLabel ?? line.member);
+  return {
+    label: member === undefined ? line.label : `${member} · ${line.name}`,
+    unit: shownUnit(line.unit, scale),
+    figures,
+  };
 }

@@ -6,7 +6,8 @@ import {
   plainFigure,
   shownUnit,
 } from "../../../../src/ui/grid/scale";
-import { selectionTsv } from "../../../../src/ui/grid/tsv";
+import { copiedLine, selectionTsv } from "../../../../src/ui/grid/tsv";
+import type { LineDto } from "../../../../src/protocol";
 import { findLines, FindLimits, type FindEntry } from "../../../../src/ui/grid/find";
 import { inRange, rangeBetween } from "../../../../src/ui/grid/navigation";
 
@@ -148,5 +149,53 @@ describe("a selected range", () => {
     expect(inRange(r, 5, 3)).toBe(true);
     expect(inRange(r, 6, 2)).toBe(false);
     expect(inRange(r, 3, 0)).toBe(false);
+  });
+});
+
+describe("a copied line", () => {
+  const base: LineDto = {
+    key: "budget[people]",
+    name: "budget",
+    member: "people",
+    memberLabel: "People",
+    label: "Base budget",
+    section: "Budgets",
+    kind: "input",
+    unit: "£",
+    cells: [
+      { value: "-1250000", display: "(1,250,000.00)" },
+      { value: "2500", display: "2,500.00" },
+      { value: "0", display: "0.00" },
+    ],
+  };
+  test("a member's row is labelled by its member and line; money in the scale chosen", () => {
+    expect(copiedLine(base, 0, 1, "£000")).toEqual({
+      label: "People · budget",
+      unit: "£000",
+      figures: ["(1,250)", "3"],
+    });
+    expect(copiedLine(base, 1, 2, "shown")).toEqual({
+      label: "People · budget",
+      unit: "£",
+      figures: ["2,500.00", "0.00"],
+    });
+  });
+  test("a scalar line's one value stands under the first period copied", () => {
+    const scalar: LineDto = {
+      ...base,
+      key: "rate",
+      name: "rate",
+      label: "Rate",
+      unit: "%",
+      cells: [],
+      scalar: { value: "0.0299", display: "2.99%" },
+    };
+    delete (scalar as { member?: string }).member;
+    delete (scalar as { memberLabel?: string }).memberLabel;
+    expect(copiedLine(scalar, 1, 2, "£m")).toEqual({
+      label: "Rate",
+      unit: "%",
+      figures: ["2.99%", ""],
+    });
   });
 });

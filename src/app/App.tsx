@@ -12,7 +12,7 @@ import { appendDeclaration, createDecisionAnalysis, SensitivityPanel } from "../
 import { ChecksList, MasterCheckBadge } from "../ui/checks";
 import { LineChart } from "../ui/charts";
 import { FormulaEditor, type EditorHandle } from "../ui/editor";
-import { Grid, GridWidths } from "../ui/grid";
+import { GridPane, GridWidths } from "../ui/grid";
 import { ComparisonTable, ScenarioSwitcher } from "../ui/scenarios";
 import { exportAndDownload } from "./export-download";
 import {
@@ -517,9 +517,11 @@ export function App(props: {
       >
         <Show when={evaluation()} fallback={<p class="pc-empty">Loading the model…</p>}>
           {(ev) => (
-            <Grid
+            <GridPane
               periods={ev().periods}
               table={state.lines}
+              revision={ev().revision}
+              loadFormulas={(revision) => props.client.call((api) => api.formulas(revision))}
               selection={state.selection}
               marked={(state.lineage?.tree.children ?? []).map((c) => ({
                 key: c.key,

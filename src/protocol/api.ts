@@ -4,6 +4,7 @@ import type {
   DraftResultDto,
   EvaluationDto,
   EvaluationUpdateDto,
+  FormulasDto,
   InternalFailureDto,
   LineageDto,
   ModelSummaryDto,
@@ -94,6 +95,8 @@ export interface WorkbenchApi {
   /** The current evaluation with every line, labelled `revision` (when a delta cannot apply). */
   fullEvaluation(revision: number): Promise<Reply<EvaluationDto>>;
   lineage(revision: number, key: string, period: string | null): Promise<Reply<LineageDto | null>>;
+  /** The calculated lines' formulas as written, in the evaluation last sent (the grid's formula view). */
+  formulas(revision: number): Promise<Reply<FormulasDto>>;
   compare(
     revision: number,
     left: string | null,
@@ -174,6 +177,7 @@ export const workbenchMethods = [
   "setScenario",
   "fullEvaluation",
   "lineage",
+  "formulas",
   "compare",
   "analysisTarget",
   "goalSeek",

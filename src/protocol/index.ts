@@ -103,6 +103,20 @@ export interface LineageDto {
   readonly checks: readonly CheckReaderDto[];
 }
 
+/**
+ * The formulas of the calculated line items as written, for the grid's "show formulas" view:
+ * `rules` are a line's distinct formulas and `ruleOf[t]` the one period column `t` uses (-1: none).
+ * Every member of a line by a dimension shares its line's formulas (`name` is the line's name).
+ */
+export interface FormulasDto {
+  readonly revision: number;
+  readonly lines: readonly {
+    readonly name: string;
+    readonly rules: readonly string[];
+    readonly ruleOf: readonly number[];
+  }[];
+}
+
 /** Two scenarios side by side, line by line. */
 export interface ComparisonDto {
   readonly revision: number;

@@ -1,10 +1,11 @@
-import type { Comparison, EvalSnapshot } from "../engine";
+import type { Comparison, EvalSnapshot, Evaluation } from "../engine";
 import type {
   CellDto,
   CellsDeltaDto,
   ComparisonDto,
   EvaluationDto,
   EvaluationUpdateDto,
+  FormulasDto,
   LineDto,
 } from "../protocol";
 
@@ -76,5 +77,18 @@ export function toComparisonDto(comparison: Comparison, revision: number): Compa
       exact: { left: row.left, right: row.right, difference: row.difference },
       changed: row.changed,
     })),
+  };
+}
+
+/** The formulas of the calculated lines of an evaluation's model, as written in the text. */
+export function toFormulasDto(
+  lines: Evaluation["compiled"]["model"]["lines"],
+  revision: number,
+): FormulasDto {
+  return {
+    revision,
+    lines: lines
+      .filter((l) => l.kind === "calc")
+      .map((l) => ({ name: l.name, rules: l.rules.map((r) => r.text), ruleOf: l.ruleOf })),
   };
 }

@@ -28,7 +28,7 @@ import type {
   WorkbenchApi,
 } from "../protocol";
 import { makeAnalysisMethods } from "./analysis";
-import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto } from "./dto";
+import { toComparisonDto, toEvaluationDto, toEvaluationUpdateDto, toFormulasDto } from "./dto";
 import { defaultTemplateId, type Template } from "./templates";
 
 /** What the service needs from its host: the workspace, templates, a clock and storage status. */
@@ -244,6 +244,8 @@ export function makeWorkbenchService(options: ServiceOptions): WorkbenchService 
           checks: engine.checkReaders(key),
         };
       }),
+    formulas: (revision) =>
+      guard(() => toFormulasDto(engine.evaluation().compiled.model.lines, revision)),
     compare: (revision, left, right) =>
       guard(() => toComparisonDto(engine.compare(left, right), revision)),
     analysisTarget: (_revision, key, period) => guard(() => analysis.analysisTarget(key, period)),

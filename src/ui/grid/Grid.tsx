@@ -13,8 +13,12 @@ import {
   untrack,
 } from "solid-js";
 import type { LineDto } from "../../protocol";
-import { GridRow } from "./GridRow";
-import { moveActive, type GridPosition } from "./navigation";
+import { GridRow, Spacer, type GridHandle, type LineFormulas } from "./GridRow";
+
+export type { GridHandle, LineFormulas } from "./GridRow";
+import { inRange, moveActive, rangeBetween, type CellRange, type GridPosition } from "./navigation";
+import type { MoneyScale } from "./scale";
+import { copiedLine, selectionTsv } from "./tsv";
 import { LineTable, type GridItem } from "./rows";
 import { itemTops, renderPlan, visibleRange, type GridMetrics } from "./window";
 
@@ -56,6 +60,17 @@ export interface GridProps {
   readonly onLabelWidth?: (width: number) => void;
   /** Raised when a move of the label column's separator ends: remember the width. */
   readonly onLabelWidthCommit?: () => void;
+  /** Shows every money line in £000 or £m, or each in its own unit (default). */
+  readonly scale?: MoneyScale;
+  /**
+   * The calculated lines' formulas by line name: when given, a column beside the labels shows
+   * each line's main formula, and a figure's tooltip the formula of its period.
+   */
+  readonly formulas?: ReadonlyMap<string, LineFormulas> | undefined;
+  /** Width of the formula column in CSS pixels (default `GridWidths.formula`). */
+  readonly formulaWidth?: number;
+  /** Receives the grid's handle once it is made. */
+  readonly onReady?: (handle: GridHandle) => void;
 }
 
 interface Active {
@@ -117,6 +132,8 @@ export function Grid(props: GridProps) {
   const tops = createMemo(() => itemTops(layout().items, metrics()));
 
   const [active, setActive] = createSignal<Active | null>(null);
+  // Where a range selection (shift+arrows, shift+click) started; null: the selection is one cell.
+  const [anchor, setAnchor] = createSignal<Active | null>(null);
   // The cell holding the tab stop: the chosen one if it still exists, else the first cell.
   const current = createMemo<Active | null>(() => {
     const a = active();
@@ -208,7 +225,35 @@ export function Grid(props: GridProps) {
   const isActive = (key: string, col: number) => isActiveId(cellId(key, col));
   // The default tab stop is not a selection: nothing is marked selected until the user or the
   // container picks a cell.
-  const isSelectedId = createSelector(() => (active() ? activeId() : ""));
+  // A range: every cell between the anchor and the active cell (a scalar line's one cell when its
+  // row is inside).
+  const range = createMemo<CellRange | null>(() => {
+    const a = anchor();
+    const c = current();
+    if (!a || !c || !active()) return null;
+    const rowOf = layout().rowOf;
+    const from = rowOf.get(a.key);
+    const to = rowOf.get(c.key);
+    if (from === undefined || to === undefined) return null;
+    return rangeBetween({ row: from, col: a.col }, { row: to, col: c.col });
+  });
+  // What is selected: a range, or one cell by id. The selector notifies only the cells whose
+  // membership changed.
+  const selection = createMemo(() => ({ range: range(), id: active() ? activeId() : "" }));
+  const isSelectedId = createSelector<{ range: CellRange | null; id: string }, string>(
+    selection,
+    (id, sel) => {
+      if (!sel.range) return id === sel.id;
+      const cut = id.lastIndexOf("\u0001");
+      const key = id.slice(0, cut);
+      const row = untrack(layout).rowOf.get(key);
+      if (row === undefined) return false;
+      const r = sel.range;
+      const col = Number(id.slice(cut + 1));
+      // A scalar line's one cell (column 0) is in the range when its row is.
+      return isScalar(key) ? col === 0 && row >= r.top && row <= r.bottom : inRange(r, row, col);
+    },
+  );
   const isSelected = (key: string, col: number) => isSelectedId(cellId(key, col));
   // Marked cells by id; a scalar line's mark sits on its one cell (column 0). The selector only
   // notifies cells whose membership changed.
@@ -243,9 +288,11 @@ export function Grid(props: GridProps) {
   const periodOf = (key: string, col: number): string | null =>
     isScalar(key) ? null : (periods()[col] ?? null);
 
-  const choose = (next: Active, focus: boolean) => {
+  const choose = (next: Active, focus: boolean, extend = false) => {
     // Compare with the explicit choice, not the default tab stop: a first click must select.
     const prev = untrack(active);
+    if (!extend) setAnchor(null);
+    else if (!untrack(anchor)) setAnchor(untrack(current));
     setActive(next);
     if (focus) {
       // The active row is always drawn, so its cell exists now wherever it is.
@@ -279,17 +326,60 @@ export function Grid(props: GridProps) {
     if (!next) return;
     e.preventDefault();
     const row = order()[next.row];
-    if (row) choose({ key: row.key, col: next.col }, true);
+    if (row) choose({ key: row.key, col: next.col }, true, e.shiftKey);
   };
+
+  /** The selection (a range, or the selected cell) as lines for the clipboard. */
+  const copied = () => {
+    const c = current();
+    if (!c) return null;
+    const row = layout().rowOf.get(c.key) ?? 0;
+    const r = range() ?? { top: row, bottom: row, left: c.col, right: c.col };
+    const lines = order()
+      .slice(r.top, r.bottom + 1)
+      .map((m) => copiedLine(m.current(), r.left, r.right, props.scale ?? "shown"));
+    return { periods: periods().slice(r.left, r.right + 1), lines };
+  };
+
+  // Ctrl+C on a cell copies the selection as tab-separated text, with its periods and labels, to
+  // paste into a spreadsheet; text the user selected with the mouse copies as the browser does.
+  const onCopy = (e: ClipboardEvent) => {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !focused.closest("td[data-col]")) return;
+    if (!scroller?.contains(focused) || e.clipboardData === null) return;
+    // Text selected in the grid (a label dragged over) copies as text; a selection left behind
+    // elsewhere (in the editor) does not stop the cells being copied.
+    const picked = window.getSelection();
+    if (picked && !picked.isCollapsed && picked.anchorNode && scroller.contains(picked.anchorNode))
+      return;
+    const data = copied();
+    if (!data) return;
+    e.clipboardData.setData("text/plain", selectionTsv(data.periods, data.lines));
+    e.preventDefault();
+  };
+
+  props.onReady?.({
+    select: (key) => {
+      const c = untrack(current);
+      if (untrack(layout).rowOf.has(key)) choose({ key, col: c?.col ?? 0 }, true);
+    },
+    reveal: (key) => reveal(key),
+    focus: () => cells.get(untrack(activeId))?.focus({ preventScroll: false }),
+  });
 
   const ariaRowOf = (item: GridItem) => (layout().indexOf.get(item) ?? 0) + 2;
   const labelWidth = () => props.labelWidth ?? GridWidths.label;
+  // The formula column, when shown, stands between the labels and the periods.
+  const formulaCols = () => (props.formulas ? 1 : 0);
+  const formulaWidth = () => props.formulaWidth ?? GridWidths.formula;
+  const columns = () => periods().length + 1 + formulaCols();
 
   return (
     <div
       class="pc-grid-scroll"
       style={{ "scroll-padding-left": `${labelWidth()}px` }}
       ref={(el) => (scroller = el)}
+      onCopy={onCopy}
       onScroll={(e) => {
         // Redrawing moves rows in the DOM, and a moved element loses focus: give it back.
         const focused = document.activeElement;
@@ -306,16 +396,22 @@ export function Grid(props: GridProps) {
       <table
         role="grid"
         class="pc-grid"
-        style={{ width: `${labelWidth() + periods().length * GridWidths.period}px` }}
+        style={{
+          width: `${labelWidth() + formulaCols() * formulaWidth() + periods().length * GridWidths.period}px`,
+        }}
         aria-label={props.label ?? "Model"}
         aria-readonly="true"
         aria-rowcount={layout().items.length + 1}
-        aria-colcount={periods().length + 1}
+        aria-colcount={columns()}
+        aria-multiselectable="true"
         data-lines={order().length}
       >
         {/* Fixed column widths: a changed figure then never re-measures the other rows. */}
         <colgroup>
           <col style={{ width: `${labelWidth()}px` }} />
+          <Show when={props.formulas}>
+            <col style={{ width: `${formulaWidth()}px` }} />
+          </Show>
           <For each={periods()}>{() => <col style={{ width: `${GridWidths.period}px` }} />}</For>
         </colgroup>
         <thead>
@@ -338,12 +434,17 @@ export function Grid(props: GridProps) {
                 )}
               </Show>
             </th>
+            <Show when={props.formulas}>
+              <th role="columnheader" class="pc-grid-formula-head" aria-colindex={2} scope="col">
+                Formula
+              </th>
+            </Show>
             <For each={periods()}>
               {(period, i) => (
                 <th
                   role="columnheader"
                   class="pc-grid-colheader pc-fig"
-                  aria-colindex={i() + 2}
+                  aria-colindex={i() + 2 + formulaCols()}
                   scope="col"
                 >
                   {period}
@@ -355,9 +456,13 @@ export function Grid(props: GridProps) {
         <tbody
           style={{ "--pc-grid-sticky-top": `${metrics().header}px` }}
           onKeyDown={onKeyDown}
+          onMouseDown={(e) => {
+            // Shift+click extends the cell selection; it must not select the page's text.
+            if (e.shiftKey && cellFromEvent(e)) e.preventDefault();
+          }}
           onClick={(e) => {
             const cell = cellFromEvent(e);
-            if (cell) choose(cell, true);
+            if (cell) choose(cell, true, e.shiftKey);
           }}
           onDblClick={(e) => {
             const cell = cellFromEvent(e);
@@ -370,16 +475,11 @@ export function Grid(props: GridProps) {
               return (
                 <>
                   <Show when={gap() > 0}>
-                    <Spacer height={gap()} span={periods().length + 1} />
+                    <Spacer height={gap()} span={columns()} />
                   </Show>
                   {item.kind === "section" ? (
                     <tr role="row" class="pc-grid-section" aria-rowindex={ariaRowOf(item)}>
-                      <th
-                        role="rowheader"
-                        colSpan={periods().length + 1}
-                        aria-colindex={1}
-                        scope="colgroup"
-                      >
+                      <th role="rowheader" colSpan={columns()} aria-colindex={1} scope="colgroup">
                         <span class="pc-grid-section-name">{item.name}</span>
                       </th>
                     </tr>
@@ -392,6 +492,8 @@ export function Grid(props: GridProps) {
                       isSelected={isSelected}
                       isMarked={isMarked}
                       register={register}
+                      scale={props.scale ?? "shown"}
+                      formulas={props.formulas}
                     />
                   )}
                 </>
@@ -399,19 +501,10 @@ export function Grid(props: GridProps) {
             }}
           </For>
           <Show when={plan().after > 0}>
-            <Spacer height={plan().after} span={periods().length + 1} />
+            <Spacer height={plan().after} span={columns()} />
           </Show>
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Stands for rows that are not drawn, keeping the scroll height and positions true. */
-function Spacer(props: { height: number; span: number }) {
-  return (
-    <tr class="pc-grid-spacer" aria-hidden="true" style={{ height: `${props.height}px` }}>
-      <td colSpan={props.span} />
-    </tr>
   );
 }

@@ -5,6 +5,10 @@ import { GridFonts, GridWidths } from "./widths";
 /** Props of one figure cell of the grid. */
 export interface GridCellProps {
   readonly cell: CellDto | undefined;
+  /** The figure's text: the cell's display, or its money in the grid's chosen scale. */
+  readonly display: string;
+  /** The formula this period uses, when the grid shows formulas (its tooltip then names it). */
+  readonly formula?: string | undefined;
   /** The period this cell shows, or a label such as "All periods" for a scalar line. */
   readonly period: string;
   readonly kind: "input" | "calc";
@@ -73,7 +77,7 @@ export function GridCell(props: GridCellProps) {
           <span class="pc-visually-hidden">exception </span>
         </span>
       </Show>
-      <Show when={error()} fallback={props.cell?.display ?? ""}>
+      <Show when={error()} fallback={props.display}>
         {(e) => (
           <>
             <span class="pc-grid-errcode">{e().code}</span>
@@ -89,7 +93,8 @@ export function GridCell(props: GridCellProps) {
     const e = cell?.error;
     const exception = cell?.exception === true;
     const scalar = props.scalar === true;
-    const fit = cell === undefined || e !== undefined ? "fits" : figureFit(cell.display);
+    const display = props.display;
+    const fit = cell === undefined || e !== undefined ? "fits" : figureFit(display);
     const list = td.classList;
     list.toggle("pc-grid-input", props.kind === "input");
     list.toggle("pc-grid-error", e !== undefined);
@@ -98,8 +103,8 @@ export function GridCell(props: GridCellProps) {
     list.toggle("pc-grid-scalar-rest", scalar && cell === undefined);
     list.toggle("pc-grid-small", fit !== "fits");
     list.toggle("pc-grid-clipped", fit === "clipped");
-    const full = fit === "clipped" ? `${cell?.display ?? ""}: ` : "";
-    const title = e
+    const full = fit === "clipped" ? `${display}: ` : "";
+    const said = e
       ? `${e.code}: ${e.message}`
       : exception
         ? `${full}${props.period} uses an exception rule`
@@ -107,7 +112,10 @@ export function GridCell(props: GridCellProps) {
           ? `${full}One value for every period`
           : full === ""
             ? undefined
-            : (cell?.display ?? "");
+            : display;
+    const formula = props.formula === undefined ? undefined : `= ${props.formula}`;
+    const title =
+      said === undefined ? formula : formula === undefined ? said : `${said}\n${formula}`;
     if (title === undefined) td.removeAttribute("title");
     else if (td.title !== title) td.title = title;
   });

@@ -1,6 +1,23 @@
 import { For, Show, onCleanup } from "solid-js";
 import { GridCell } from "./GridCell";
 import type { RowModel } from "./rows";
+import { displayIn, shownUnit, type MoneyScale } from "./scale";
+
+/** A calculated line's formulas as written: distinct rules, and the rule of each period column. */
+export interface LineFormulas {
+  readonly rules: readonly string[];
+  readonly ruleOf: readonly number[];
+}
+
+/** What the grid's container can ask of it. */
+export interface GridHandle {
+  /** Selects a line (in the column selected now), scrolls it into view and focuses its cell. */
+  select(key: string): void;
+  /** Scrolls a line into view without selecting it. */
+  reveal(key: string): void;
+  /** Focuses the selected cell (or the first one). */
+  focus(): void;
+}
 
 /** Props of one line item's row. */
 export interface GridRowProps {
@@ -16,6 +33,15 @@ export interface GridRowProps {
   readonly isMarked: (key: string, col: number) => boolean;
   /** Keeps the grid's map from cell id to element current, for moving focus. */
   readonly register: (key: string, col: number, el: HTMLElement | null) => void;
+  /** The scale money lines are shown in. */
+  readonly scale: MoneyScale;
+  /** Formulas by line name, when the formula column is shown. */
+  readonly formulas?: ReadonlyMap<string, LineFormulas> | undefined;
+}
+
+/** A line's main formula (the rule of its last period, as the language defines it). */
+function mainFormula(f: LineFormulas): string {
+  return f.rules[f.ruleOf[f.ruleOf.length - 1] ?? 0] ?? f.rules[0] ?? "";
 }
 
 /**
@@ -39,6 +65,9 @@ export function GridRow(props: GridRowProps) {
     const l = line();
     return l.member === undefined ? undefined : (l.memberLabel ?? l.member);
   };
+  const formulas = () => props.formulas?.get(line().name);
+  const formulaCols = () => (props.formulas ? 1 : 0);
+  const unit = () => shownUnit(line().unit, props.scale);
   const headerTitle = () =>
     [
       member() === undefined ? line().label : `${member() ?? ""} · ${line().label}`,
@@ -79,27 +108,72 @@ export function GridRow(props: GridRowProps) {
               in
             </span>
           </Show>
-          <span class="pc-grid-unit">{line().unit}</span>
+          <span class="pc-grid-unit">{unit()}</span>
         </span>
       </th>
-      <For each={props.periods}>
-        {(period, col) => (
-          <GridCell
-            cell={
-              isScalar() ? (col() === 0 ? props.row.scalar() : undefined) : props.row.cell(col())
+      <Show when={props.formulas}>
+        <td
+          role="gridcell"
+          class="pc-grid-formula"
+          aria-colindex={2}
+          title={formulas()?.rules.join("\n") ?? (line().kind === "input" ? "Input" : "")}
+        >
+          <Show
+            when={formulas()}
+            fallback={
+              <span class="pc-grid-formula-none">{line().kind === "input" ? "input" : ""}</span>
             }
-            period={period}
-            kind={line().kind}
-            colIndex={col() + 2}
-            active={props.isActive(key, col())}
-            selected={props.isSelected(key, col())}
-            marked={props.isMarked(key, col())}
-            register={registerFor(col())}
-            dataCol={col()}
-            scalar={isScalar()}
-          />
-        )}
+          >
+            {(f) => (
+              <>
+                {mainFormula(f())}
+                <Show when={f().rules.length > 1}>
+                  <span class="pc-grid-formula-more"> +{f().rules.length - 1} exception</span>
+                </Show>
+              </>
+            )}
+          </Show>
+        </td>
+      </Show>
+      <For each={props.periods}>
+        {(period, col) => {
+          const cell = () =>
+            isScalar() ? (col() === 0 ? props.row.scalar() : undefined) : props.row.cell(col());
+          const display = () => {
+            const c = cell();
+            return c ? displayIn(c, line().unit, props.scale) : "";
+          };
+          const formula = () => {
+            const f = formulas();
+            return f ? f.rules[f.ruleOf[isScalar() ? 0 : col()] ?? -1] : undefined;
+          };
+          return (
+            <GridCell
+              cell={cell()}
+              display={display()}
+              formula={formula()}
+              period={period}
+              kind={line().kind}
+              colIndex={col() + 2 + formulaCols()}
+              active={props.isActive(key, col())}
+              selected={props.isSelected(key, col())}
+              marked={props.isMarked(key, col())}
+              register={registerFor(col())}
+              dataCol={col()}
+              scalar={isScalar()}
+            />
+          );
+        }}
       </For>
+    </tr>
+  );
+}
+
+/** Stands for rows that are not drawn, keeping the scroll height and positions true. */
+export function Spacer(props: { height: number; span: number }) {
+  return (
+    <tr class="pc-grid-spacer" aria-hidden="true" style={{ height: `${props.height}px` }}>
+      <td colSpan={props.span} />
     </tr>
   );
 }

@@ -65,3 +65,26 @@ export function moveActive(
       return null;
   }
 }
+
+/** A rectangle of cells, inclusive: rows index the line items, cols the periods. */
+export interface CellRange {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The cells between a selection's anchor (where it started) and its focus (where it is now). */
+export function rangeBetween(anchor: GridPosition, focus: GridPosition): CellRange {
+  return {
+    top: Math.min(anchor.row, focus.row),
+    bottom: Math.max(anchor.row, focus.row),
+    left: Math.min(anchor.col, focus.col),
+    right: Math.max(anchor.col, focus.col),
+  };
+}
+
+/** Whether the cell at `row`, `col` is inside `range`. */
+export function inRange(range: CellRange, row: number, col: number): boolean {
+  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
+}

@@ -2,6 +2,11 @@
 export const GridWidths = {
   label: 300,
   period: 96,
+  /** The formula column shown by "Show formulas", at its widest and its narrowest. */
+  formula: 280,
+  formulaMin: 160,
+  /** While formulas are shown, the label column gives up room down to this width. */
+  labelWithFormulas: 200,
   /** A cell's left and right padding together (grid.css: 10px each side). */
   padding: 20,
 } as const;

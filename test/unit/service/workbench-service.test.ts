@@ -31,6 +31,19 @@ async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
 }
 
 describe("the workbench service", () => {
+  it("formulas() gives each calculated line's formulas as written and the one each period uses", async () => {
+    const { service } = makeService();
+    const startup = await value(service.start());
+    const text = `${startup.open.text}net (£m) =\n  | 2019/20 : income - £1m\n  | 2020/21 : income\n`;
+    await value(service.evaluate(2, text));
+    const formulas = await value(service.formulas(2));
+    expect(formulas.revision).toBe(2);
+    // Inputs have no formulas; net's main formula is the last period's, the first an exception.
+    expect(formulas.lines).toEqual([
+      { name: "income", rules: ["taxbase * band_d"], ruleOf: [0, 0] },
+      { name: "net", rules: ["income - £1m", "income"], ruleOf: [0, 1] },
+    ]);
+  });
   it("start() creates a model from a template on first use, so a new user sees numbers", async () => {
     const { service } = makeService();
     const startup = await value(service.start());

@@ -165,32 +165,13 @@ function printInputValue(value: A.InputValue, pad: string, comment: A.Comment | 
         value.header.map(columnHeader),
         value.rows.map((r) => ({ member: r.member, cells: r.cells, comment: r.comment })),
         pad,
+        true,
       )}`;
     case "table":
     case "member-table": {
-      const names = value.rows.map((r) => r.member?.name ?? "");
-      const nameWidth = Math.max(5, ...names.map((n) => n.length));
-      // A row without a member name may not start with '-' (a line starting with an operator
-      // continues the line above), so its first cell is written the accounting way: (500).
-      const cells = value.rows.map((r) =>
-        r.cells.map((c, i) =>
-          i === 0 && r.member === undefined && c.kind === "number" && c.digits.startsWith("-")
-            ? `(${printNumber({ ...c, digits: c.digits.slice(1) })})`
-            : printExpr(c),
-        ),
-      );
       const headers =
         value.kind === "table" ? value.header.map((p) => periodLabel(p.year)) : [value.header.name];
-      const columns = Math.max(headers.length, ...cells.map((c) => c.length));
-      const widths = Array.from({ length: columns }, (_, i) =>
-        Math.max(headers[i]?.length ?? 0, ...cells.map((c) => c[i]?.length ?? 0)),
-      );
-      const line = (first: string, items: readonly string[]): string =>
-        `${first.padEnd(nameWidth)}${items.map((s, i) => `  ${s.padStart(widths[i] ?? 0)}`).join("")}`.trimEnd();
-      const rows = value.rows.map(
-        (r, i) => `\n${pad}${line(names[i] ?? "", cells[i] ?? [])}${trailing(r.comment)}`,
-      );
-      return `${trailing(comment)}\n${pad}${line("table", headers)}${rows.join("")}`;
+      return `${trailing(comment)}${printTable(headers, value.rows, pad, false)}`;
     }
   }
 }
@@ -228,6 +209,7 @@ function printRecord(parts: readonly A.InputDecl[]): string {
     parts.map((p) => columnHeader((p.record as A.RecordPart).column)),
     rows,
     indent,
+    true,
   )}${clauseLines([
     ["label", part.label && printString(part.label)],
     ["source", first.source && printString(first.source)],
@@ -238,7 +220,10 @@ function printRecord(parts: readonly A.InputDecl[]): string {
 /** A cell a short row left out prints as `blank`, so the printed table has every cell. */
 const blankCell: A.BlankLit = { kind: "blank", id: 0 as A.NodeId, span: { from: 0, to: 0 } };
 
-/** A table's lines: the header after `table`, then each row, columns aligned. */
+/**
+ * A table's lines: the header after `table`, then each row, columns aligned. Numbers are
+ * right-aligned; a record's text columns (`textLeft`) are left-aligned, as papers print them.
+ */
 function printTable(
   headers: readonly string[],
   rows: readonly {
@@ -247,13 +232,24 @@ function printTable(
     comment?: A.Comment | undefined;
   }[],
   pad: string,
+  textLeft: boolean,
 ): string {
   const names = rows.map((r) => r.member?.name ?? "");
   const nameWidth = Math.max(5, ...names.map((n) => n.length));
-  const cells = rows.map((r) => r.cells.map((c) => printExpr(c)));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
-  // Text is written left-aligned under its header, numbers right-aligned, as papers print them.
-  const left = headers.map((_, i) => rows.some((r) => r.cells[i]?.kind === "string"));
+  // A row without a member name may not start with '-' (a line starting with an operator
+  // continues the line above), so its first cell is written the accounting way: (500).
+  const cells = rows.map((r) =>
+    r.cells.map((c, i) =>
+      i === 0 && r.member === undefined && c.kind === "number" && c.digits.startsWith("-")
+        ? `(${printNumber({ ...c, digits: c.digits.slice(1) })})`
+        : printExpr(c),
+    ),
+  );
+  const columns = Math.max(headers.length, ...cells.map((c) => c.length));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(headers[i]?.length ?? 0, ...cells.map((c) => c[i]?.length ?? 0)),
+  );
+  const left = widths.map((_, i) => textLeft && rows.some((r) => r.cells[i]?.kind === "string"));
   const line = (first: string, items: readonly string[]): string =>
     `${first.padEnd(nameWidth)}${items
       .map(

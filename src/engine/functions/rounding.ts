@@ -3,6 +3,7 @@ import {
   roundToSignificant,
   roundToStep,
   roundToStepToward,
+  ZERO,
   type Decimal,
 } from "../num";
 import { outOfRange, succeed, type FnResult } from "./result";
@@ -78,10 +79,10 @@ export function roundToTotal(xs: readonly Decimal[], step: Decimal): FnResult<De
   if (!step.isPositive() || step.isZero()) {
     return outOfRange("The rounding unit", "it must be greater than zero");
   }
-  let total = xs[0]?.minus(xs[0]) ?? step.minus(step);
+  let total = ZERO;
   for (const x of xs) total = total.plus(x);
   const out = xs.map((x) => roundToStepToward(x, step, "floor"));
-  let floored = total.minus(total);
+  let floored = ZERO;
   for (const x of out) floored = floored.plus(x);
   // Whole steps, 0 to xs.length: the total rounds to at least the sum of the rounded-down parts.
   const missing = roundToStep(total, step).minus(floored).div(step).toNumber();

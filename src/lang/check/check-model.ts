@@ -18,7 +18,7 @@ import type * as M from "../model";
 import { blankText, textValue } from "../model";
 import { didYouMean } from "../names";
 import { printNumber } from "../print";
-import { periodIndexOf } from "../resolve/symbols";
+import { periodIndexOf, someColumnOf } from "../resolve/symbols";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
 import { clauseDecimals, periodLabel } from "../syntax/cst-to-ast";
 import { shiftDiagnostic } from "../syntax/incremental";
@@ -564,9 +564,7 @@ export class ModelChecker {
     for (const o of decl.overrides) {
       const item = this.table.itemsByName.get(o.name.name);
       if (item === undefined && this.table.otherNames.get(o.name.name) === "record") {
-        const prefix = `${o.name.name}.`;
-        const column = [...this.table.itemsByName.keys()].find((k) => k.startsWith(prefix));
-        this.report("P2025", o.name.span, { column: column ?? `${o.name.name}.column` });
+        this.report("P2025", o.name.span, { column: someColumnOf(this.table, o.name.name) });
         continue;
       }
       if (item === undefined) {

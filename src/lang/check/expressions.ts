@@ -10,7 +10,7 @@ import type { Diagnostic, DiagnosticCode, MessageArgs } from "../diagnostics";
 import type { ResolvedRef, ValueType } from "../model";
 import { didYouMean } from "../names";
 import type { ItemInfo, SymbolTable } from "../resolve/symbols";
-import { periodIndexOf } from "../resolve/symbols";
+import { periodIndexOf, someColumnOf } from "../resolve/symbols";
 import { periodLabel } from "../syntax/cst-to-ast";
 import { dateUnit, dayUnit, isDateUnit } from "../dates";
 import { builtinFunctions } from "./functions";
@@ -568,11 +568,9 @@ function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
     const other =
       state.table.otherNames.get(name) ??
       (state.table.dimensions.has(name) ? "dimension" : undefined);
-    if (other === "record") {
-      const prefix = `${name}.`;
-      const column = [...state.table.itemsByName.keys()].find((k) => k.startsWith(prefix));
-      report(state, "P2024", e.name, { name, column: column ?? `${name}.column` });
-    } else if (other !== undefined) report(state, "P2021", e.name, { name, what: other });
+    if (other === "record")
+      report(state, "P2024", e.name, { name, column: someColumnOf(state.table, name) });
+    else if (other !== undefined) report(state, "P2021", e.name, { name, what: other });
     else {
       const names = [...state.table.itemsByName.keys()];
       report(state, "P2001", e.name, { name, suggestion: didYouMean(name, names) });

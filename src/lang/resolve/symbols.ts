@@ -54,6 +54,13 @@ export function periodIndexOf(table: SymbolTable, year: number): number | undefi
   return i >= 0 && i < table.years.length ? i : undefined;
 }
 
+/** A column of the record table `record` to name in a message (`deposits.principal`). */
+export function someColumnOf(table: SymbolTable, record: string): string {
+  const prefix = `${record}.`;
+  for (const name of table.itemsByName.keys()) if (name.startsWith(prefix)) return name;
+  return `${record}.column`;
+}
+
 /** The absolute span of `span`, relative to the start of `decl`. */
 const absolute = (decl: A.Decl, span: Span): Span =>
   makeSpan(decl.span.from + span.from, decl.span.from + span.to);

@@ -19,8 +19,11 @@ import { nodeId } from "../ast";
 import { sortDiagnostics } from "../diagnostics";
 import type { Diagnostic } from "../diagnostics";
 import { Limits } from "../limits";
+import { isSpan, renumber, type IdSource } from "./node-copy";
 import { parseModel, type ParseResult } from "./parse";
 import { reparseTableRow } from "./table-rows";
+
+export { renumber, type IdSource } from "./node-copy";
 
 /** Tunables of the incremental parser. */
 export const IncrementalParseTunables = {
@@ -207,19 +210,6 @@ function chunkStartsAfterEdit(text: string, same: Unchanged): number[] {
   return starts;
 }
 
-/** True for a span: an object with only numeric `from` and `to`. */
-function isSpan(value: Record<string, unknown>): boolean {
-  if (typeof value["from"] !== "number" || typeof value["to"] !== "number") return false;
-  let keys = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) keys++;
-  return keys === 2;
-}
-
-/** Hands out node ids, unique within one parser's trees. */
-export interface IdSource {
-  next(): number;
-}
-
 /**
  * A copy of `value` (a node, a list of nodes, or a span) whose spans are relative to `origin`
  * (children of a table row: relative to the row's start) and, when `ids` is given, with new ids.
@@ -280,21 +270,6 @@ export function shiftDiagnostic(d: Diagnostic, shift: number): Diagnostic {
       span: makeSpan(r.span.from + shift, r.span.to + shift),
     })),
   };
-}
-
-/** A deep copy of `value` with fresh node ids and the same spans. */
-export function renumber<T>(value: T, ids: IdSource): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return (value as readonly unknown[]).map((v) => renumber(v, ids)) as T;
-  const node = value as Record<string, unknown>;
-  if (isSpan(node)) return value;
-  const out: Record<string, unknown> = { ...node };
-  for (const key in out) {
-    const v = out[key];
-    if (typeof v === "object" && v !== null) out[key] = renumber(v, ids);
-    else if (key === "id" && typeof v === "number") out[key] = ids.next();
-  }
-  return out as T;
 }
 
 /** A copy of a declaration-relative `value` with absolute spans, `base` being its origin. */

@@ -16,21 +16,12 @@
  */
 import type * as A from "../ast";
 import type { AstBuilder } from "./cst-to-ast";
+import { renumber } from "./node-copy";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A deep copy of a node with fresh ids (a part must not share ids with another part). */
-function fresh<T>(b: AstBuilder, node: T): T {
-  if (typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return (node as readonly unknown[]).map((n) => fresh(b, n)) as T;
-  const out: Record<string, unknown> = { ...(node as Record<string, unknown>) };
-  for (const key in out) {
-    const v = out[key];
-    if (key === "id" && typeof v === "number") out[key] = b.id();
-    else if (key !== "span" && typeof v === "object" && v !== null) out[key] = fresh(b, v);
-  }
-  return out as T;
-}
+/** A copy of a node with fresh ids: a part must not share node ids with another part. */
+const fresh = <T>(b: AstBuilder, node: T): T => renumber(node, { next: () => b.id() });
 
 /**
  * The declarations an input stands for: itself, or, when its value is a record table, one input

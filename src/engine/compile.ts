@@ -13,7 +13,7 @@ import { buildStructure, patchStructure, updateFlags } from "./graph/patch";
 import { isInRange, parseDecimal } from "./num";
 import type { Code } from "./eval/code";
 import { periodDependentFunctions, wholeSeriesFunctions } from "./eval/period-reads";
-import { compileExpr, type CompileScope, type Read } from "./eval/compile-expr";
+import { compileExpr, functionsPart, type CompileScope, type Read } from "./eval/compile-expr";
 import { rangeCheckedOpening, rangeErrorAt } from "./eval/limits";
 import { BLANK, isError, makeError, type ErrorValue, type Value } from "./eval/value";
 import type { EngineCheck, EngineLine, EngineModel, EngineRule } from "./model";
@@ -46,7 +46,12 @@ export function compileModel(
 ): CompiledModel {
   const dimIndex = new Map(checked.dimensions.map((d, i) => [d.name, i]));
   const periodIndex = new Map(checked.periodYears.map((y, i) => [y, i]));
-  const scope: CompileScope = { checked, dimIndex, periodIndex };
+  const functions = new Map(checked.functions.map((f) => [f.name, f]));
+  // A formula that calls a function depends on its text: an edit of one recompiles them all.
+  const functionsKey = checked.functions
+    .map((f) => checked.text.slice(f.decl.span.from, f.decl.span.to))
+    .join("\u0000");
+  const scope: CompileScope = { checked, dimIndex, periodIndex, functions, functionsKey };
   const chosen = checked.scenarios.find((s) => s.name === scenario);
   const overrides = new Map<number, InputValues>();
   for (const o of chosen?.overrides ?? []) overrides.set(o.item, o.values);
@@ -54,6 +59,7 @@ export function compileModel(
   const shapeKey = JSON.stringify([
     checked.periods,
     checked.dimensions.map((d) => [d.name, d.members.map((m) => m.name)]),
+    functionsKey,
   ]);
   const previous = cache?.begin(shapeKey);
   const items = checked.lineItems;
@@ -446,7 +452,10 @@ function compileOwnParts(
     rules: rules.slice(),
     ruleOf,
     opening,
-    fingerprint: `${declText}\u0000${def.opening ?? ""}\u0000${targets}`,
+    fingerprint: `${declText}\u0000${def.opening ?? ""}\u0000${targets}\u0000${functionsPart(
+      def.rules.map((r) => r.expr),
+      scope,
+    )}`,
     scalarInput: false,
     reads: reads.slice(),
   };
@@ -607,7 +616,10 @@ function compileCheck(
     dim,
     unit,
     reads: [...new Set(reads.map((r) => r.line))],
-    fingerprint: `${text.slice(c.decl.span.from, c.decl.span.to)}\u0000${names}\u0000${dim}`,
+    fingerprint: `${text.slice(c.decl.span.from, c.decl.span.to)}\u0000${names}\u0000${dim}\u0000${functionsPart(
+      c.test.kind === "condition" ? [c.test.expr] : [c.test.left, c.test.right, c.test.tolerance],
+      scope,
+    )}`,
   };
 }
 

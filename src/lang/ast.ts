@@ -421,6 +421,29 @@ export interface CheckDecl extends NodeBase {
   readonly comment?: Comment;
 }
 
+/** One parameter of a function: a name and its unit, `balance (£)`. */
+export interface ParamDecl extends NodeBase {
+  readonly kind: "param";
+  readonly name: Ident;
+  readonly unit?: UnitExpr;
+}
+
+/**
+ * `function interest(balance (£), rate (%)) (£) = balance * rate`: a formula of its parameters,
+ * defined once and called by name in any formula. The body reads only the parameters, one period
+ * at a time; the checker says why anything else is refused.
+ */
+export interface FunctionDecl extends NodeBase {
+  readonly kind: "function";
+  readonly name: Ident;
+  readonly params: readonly ParamDecl[];
+  /** The result's unit; without one it is the body's. */
+  readonly unit?: UnitExpr;
+  readonly body: Expr;
+  readonly label?: StringLit;
+  readonly comment?: Comment;
+}
+
 /** A declaration that did not parse; diagnostics say why. */
 export interface ErrorDecl extends NodeBase {
   readonly kind: "error-decl";
@@ -437,6 +460,7 @@ export type Decl =
   | CalcDecl
   | ScenarioDecl
   | CheckDecl
+  | FunctionDecl
   | ErrorDecl;
 
 /** A whole model file: its declarations in source order. */

@@ -4,7 +4,16 @@
  * reference points at and the unit of each expression are in side tables keyed by node id.
  */
 import type { LineItemId, PeriodIndex, Span } from "../base";
-import type { CalcDecl, CheckDecl, Expr, InputDecl, ModelAst, NodeId, ScenarioDecl } from "./ast";
+import type {
+  CalcDecl,
+  CheckDecl,
+  Expr,
+  FunctionDecl,
+  InputDecl,
+  ModelAst,
+  NodeId,
+  ScenarioDecl,
+} from "./ast";
 import type { Diagnostic } from "./diagnostics";
 
 /** An exact decimal as a string, in base units. */
@@ -157,6 +166,19 @@ export interface CheckedCheck {
 }
 
 /** Everything the engine needs from a model's text. */
+/** A user function, checked (lang/check/user-functions.ts). */
+export interface CheckedFunction {
+  readonly name: string;
+  readonly decl: FunctionDecl;
+  /** The parameters' names, in order. */
+  readonly params: readonly string[];
+  readonly result: ValueType;
+  /** Reference node id in the body → the position of the parameter it reads. */
+  readonly parameters: ReadonlyMap<NodeId, number>;
+  /** The definition has an error; every call of it is an error too (P2044). */
+  readonly broken: boolean;
+}
+
 export interface CheckedModel {
   readonly text: string;
   readonly ast: ModelAst;
@@ -171,6 +193,8 @@ export interface CheckedModel {
   readonly lineItemByName: ReadonlyMap<string, LineItemId>;
   readonly scenarios: readonly CheckedScenario[];
   readonly checks: readonly CheckedCheck[];
+  /** The user functions, in source order. */
+  readonly functions: readonly CheckedFunction[];
   /** Reference node id → what it points at. */
   readonly references: ReadonlyMap<NodeId, ResolvedRef>;
   /** Call node id → built-in function name (lower case). */

@@ -128,6 +128,17 @@ export function printDecl(decl: A.Decl): string {
       );
       return `scenario ${decl.name.name}${label} {${trailing(decl.comment)}${overrides.join("")}\n}`;
     }
+    case "function": {
+      const params = decl.params
+        .map((p) =>
+          p.unit === undefined ? p.name.name : `${p.name.name} (${unitDisplay(p.unit)})`,
+        )
+        .join(", ");
+      const unit = decl.unit === undefined ? "" : ` (${unitDisplay(decl.unit)})`;
+      return `function ${decl.name.name}(${params})${unit} = ${printExpr(decl.body)}${trailing(decl.comment)}${clauseLines(
+        [["label", decl.label && printString(decl.label)]],
+      )}`;
+    }
     case "check": {
       const range = decl.range === undefined ? "" : `over ${printRange(decl.range)}`;
       const label = [decl.name?.name ?? "", range].filter((x) => x !== "").join(" ");

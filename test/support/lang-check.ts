@@ -147,6 +147,11 @@ function declText(d: A.Decl, m: CheckedModel): string {
         [];
       return `(scenario ${d.name.name}${o.join("")})`;
     }
+    case "function": {
+      const f = m.functions.find((x) => x.decl === d);
+      const params = d.params.map((p) => ` ${p.name.name}${unitText(p.unit)}`).join("");
+      return `(function ${d.name.name}${params}${unitText(d.unit)} -> ${f === undefined ? "?" : typeText(f.result)} ${typed(d.body)})`;
+    }
     case "check": {
       const c = m.checks.find((x) => x.decl === d);
       const tol = d.tolerance === undefined ? "" : ` within ${typed(d.tolerance)}`;

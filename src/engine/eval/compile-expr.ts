@@ -1,5 +1,14 @@
 import type { Span } from "../../base";
-import type { BinaryOp, BinaryExpr, CallExpr, CheckedModel, Expr, RefExpr } from "../../lang";
+import type {
+  BinaryOp,
+  BinaryExpr,
+  CallExpr,
+  CheckedFunction,
+  CheckedModel,
+  Expr,
+  NodeId,
+  RefExpr,
+} from "../../lang";
 import { builtinFunctions } from "../../lang";
 import { EdgeKind } from "../graph";
 import { isInRange, parseDecimal } from "../num";
@@ -48,7 +57,60 @@ export interface CompileScope {
   readonly dimIndex: ReadonlyMap<string, number>;
   /** Calendar year a period starts in → period index. */
   readonly periodIndex: ReadonlyMap<number, number>;
+  /** The user functions by name. */
+  readonly functions?: ReadonlyMap<string, CheckedFunction>;
+  /** The text of every user function: what a formula that calls one also depends on. */
+  readonly functionsKey?: string;
 }
+
+/** True when `expr` calls a user function (of `functions`). Walks with a stack. */
+export function callsUserFunction(
+  expr: Expr,
+  functions: ReadonlyMap<string, CheckedFunction> | undefined,
+): boolean {
+  if (functions === undefined || functions.size === 0) return false;
+  const stack: Expr[] = [expr];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    switch (e.kind) {
+      case "call":
+        if (functions.has(e.callee.name)) return true;
+        stack.push(...e.args);
+        break;
+      case "unary":
+        stack.push(e.operand);
+        break;
+      case "binary":
+        stack.push(e.right, e.left);
+        break;
+      case "conditional":
+        stack.push(e.otherwise, e.then, e.condition);
+        break;
+      case "paren":
+        stack.push(e.inner);
+        break;
+      case "within":
+        stack.push(e.tolerance, e.right, e.left);
+        break;
+      case "ref":
+      case "number":
+      case "blank":
+      case "string":
+      case "boolean":
+      case "period":
+      case "error-expr":
+        break;
+    }
+  }
+  return false;
+}
+
+/** What a formula's fingerprint adds for the user functions it calls: their text, or nothing. */
+export function functionsPart(exprs: readonly Expr[], scope: CompileScope): string {
+  return exprs.some((e) => callsUserFunction(e, scope.functions)) ? (scope.functionsKey ?? "") : "";
+}
+
+/** How deep calls of user functions may nest in one formula, counting through their bodies. */
+export const maxFunctionNesting = 64;
 
 /**
  * Compiles one expression. Spans become relative to `base` (the declaration's start), and every
@@ -81,6 +143,15 @@ export function compileExpr(
 
 /** One compilation: holds what every node needs, so no closure is made per node. */
 class ExprCompiler {
+  /** Inside a user function's body: the compiled arguments, by parameter position. */
+  private args: readonly Code[] = [];
+  private params: ReadonlyMap<NodeId, number> | undefined;
+  /** Inside a body: the span of the outermost call, which the body's code reports at. */
+  private at: Span | undefined;
+  private depth = 0;
+  /** Nodes of bodies compiled so far. */
+  private inlined = 0;
+
   constructor(
     private readonly scope: CompileScope,
     private readonly base: number,
@@ -88,10 +159,19 @@ class ExprCompiler {
   ) {}
 
   private rel(span: Span): Span {
-    return { from: span.from - this.base, to: span.to - this.base };
+    return this.at ?? { from: span.from - this.base, to: span.to - this.base };
   }
 
   compile(expr: Expr, context: EdgeKind): Code {
+    // Bodies inlined into bodies could grow without bound (f2 calls f1 twice, f3 calls f2 twice...).
+    if (this.at !== undefined && ++this.inlined > EvalLimits.maxStepsPerCell) {
+      return {
+        kind: "invalid",
+        message: "This formula needs too many steps.",
+        span: this.at,
+        overBudget: true,
+      };
+    }
     switch (expr.kind) {
       case "number": {
         const value = parseDecimal(expr.value);
@@ -184,6 +264,11 @@ class ExprCompiler {
   }
 
   private ref(expr: RefExpr, context: EdgeKind): Code {
+    const param = this.params?.get(expr.id);
+    if (param !== undefined) {
+      const arg = this.args[param];
+      if (arg !== undefined) return arg;
+    }
     const resolved = this.scope.checked.references.get(expr.id);
     if (resolved === undefined) {
       return {
@@ -211,7 +296,41 @@ class ExprCompiler {
     return { kind: "ref", line, mode, at, member, span: this.rel(expr.span) };
   }
 
+  /**
+   * A call of a user function is its body with the compiled arguments in place of the parameters
+   * (the body reads nothing else, and works on one period at a time, so the arguments' reads are
+   * the call's). Code from the body reports errors at the call.
+   */
+  private userCall(expr: CallExpr, fn: CheckedFunction, context: EdgeKind): Code {
+    if (fn.broken || this.depth >= maxFunctionNesting) {
+      return {
+        kind: "invalid",
+        message: fn.broken
+          ? `${fn.name} has an error in its definition.`
+          : "This formula nests calls of functions too deep.",
+        span: this.rel(expr.span),
+        ...(fn.broken ? {} : { overBudget: true as const }),
+      };
+    }
+    const args = expr.args.map((a) => this.compile(a, context));
+    const saved = { args: this.args, params: this.params, at: this.at };
+    this.at = this.rel(expr.span);
+    this.args = args;
+    this.params = fn.parameters;
+    this.depth++;
+    try {
+      return this.compile(fn.decl.body, context);
+    } finally {
+      this.depth--;
+      this.args = saved.args;
+      this.params = saved.params;
+      this.at = saved.at;
+    }
+  }
+
   private call(expr: CallExpr, context: EdgeKind): Code {
+    const user = this.scope.functions?.get(expr.callee.name);
+    if (user !== undefined) return this.userCall(expr, user, context);
     const fn = this.scope.checked.calls.get(expr.id) ?? expr.callee.name.toLowerCase();
     let over: Over | null = null;
     if (expr.over !== undefined) {

@@ -14,6 +14,8 @@ import { periodIndexOf, someColumnOf } from "../resolve/symbols";
 import { periodLabel } from "../syntax/cst-to-ast";
 import { dateUnit, dayUnit, isDateUnit } from "../dates";
 import { builtinFunctions } from "./functions";
+import { periodWiseFunctions } from "./user-functions";
+import type { FunctionSig } from "./user-functions";
 import {
   combineUnits,
   isPlain,
@@ -58,6 +60,8 @@ export interface CheckState {
   readonly types: Map<A.NodeId, ValueType>;
   /** The unit of a line item: declared, or inferred from its formula (undefined while unknown). */
   readonly itemType: (item: ItemInfo) => Ty;
+  /** In a function's body: reference node id → the position of the parameter it reads. */
+  readonly parameters?: Map<A.NodeId, number>;
 }
 
 /**
@@ -78,6 +82,9 @@ export interface Scope {
   readonly item?: ItemInfo;
   /** The dimensions of the aggregates the expression is inside, outermost first. */
   readonly over?: readonly string[];
+  /** In a function's body: its parameters by name, and the function's name. */
+  readonly params?: ReadonlyMap<string, { readonly index: number; readonly ty: Ty }>;
+  readonly fn?: string;
 }
 
 /** The text of a type for messages: "£", "%", "1", "true/false". */
@@ -101,7 +108,7 @@ export function tyText(t: Ty): string {
 }
 
 /** The dimension recorded for a node: the one it keeps, else the first it is aggregated over. */
-function toValueType(t: Ty): ValueType {
+export function toValueType(t: Ty): ValueType {
   const dimension =
     t.kind === "number" || t.kind === "boolean" ? (dimOf(t) ?? t.aggregated?.[0]) : undefined;
   switch (t.kind) {
@@ -561,7 +568,27 @@ export function checkTolerance(state: CheckState, e: A.Expr, tol: Ty, unit: Unit
   report(state, "P3009", e, { tolerance: tyText(tol), unit: text === "1" ? "number" : text });
 }
 
+/** A name in a function's body: one of its parameters, nothing else (P2040, P2041). */
+function inferParam(
+  state: CheckState,
+  e: A.RefExpr,
+  params: NonNullable<Scope["params"]>,
+  fn: string,
+): Ty {
+  const name = e.name.name;
+  const param = params.get(name);
+  if (param === undefined) {
+    report(state, "P2040", e.name, { name, function: fn });
+    return unknownTy;
+  }
+  const first = e.selectors[0];
+  if (first !== undefined) report(state, "P2041", first, { name, function: fn });
+  state.parameters?.set(e.id, param.index);
+  return param.ty;
+}
+
 function inferRef(state: CheckState, e: A.RefExpr, scope: Scope): Ty {
+  if (scope.params !== undefined) return inferParam(state, e, scope.params, scope.fn ?? "");
   const name = e.name.name;
   const item = state.table.itemsByName.get(name);
   if (item === undefined) {
@@ -654,12 +681,19 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
   const name = e.callee.name;
   const sig = builtinFunctions.get(name);
   if (sig === undefined) {
+    const user = state.table.functions.get(name);
+    if (user !== undefined) return inferUserCall(state, e, scope, user);
     report(state, "P2007", e.callee, {
       name,
-      suggestion: didYouMean(name, builtinFunctions.keys()),
+      suggestion: didYouMean(name, [...builtinFunctions.keys(), ...state.table.functions.keys()]),
     });
     argTypes(state, e, scope);
     return unknownTy;
+  }
+  if (scope.params !== undefined && (e.over !== undefined || periodWiseFunctions.has(name))) {
+    report(state, "P2042", e, {
+      what: e.over === undefined ? `${name}(...)` : `${name}(... over ...)`,
+    });
   }
   state.calls.set(e.id, name);
   // Inside `over d` the arguments may also vary by d, whatever the line is by.
@@ -955,4 +989,48 @@ function inferCall(state: CheckState, e: A.CallExpr, scope: Scope): Ty {
     default:
       return unknownTy;
   }
+}
+
+/**
+ * A call of a user function: as many arguments as parameters, each in its parameter's unit (a
+ * plain literal fits a count, as in a comparison), the result in the function's unit and by the
+ * arguments' dimension.
+ */
+function inferUserCall(state: CheckState, e: A.CallExpr, scope: Scope, fn: FunctionSig): Ty {
+  const name = fn.name;
+  state.calls.set(e.id, name);
+  if (e.over !== undefined) report(state, "P2020", e.over);
+  const args = argTypes(state, e, scope);
+  if (args.length !== fn.params.length) {
+    const n = fn.params.length;
+    const expected = `${n} argument${n === 1 ? "" : "s"} (${fn.params.map((p) => p.name).join(", ")})`;
+    report(state, "P2019", e, { function: name, expected, found: args.length });
+    return unknownTy;
+  }
+  args.forEach((t, i) => {
+    const param = fn.params[i] as (typeof fn.params)[number];
+    const want = param.ty;
+    if (want.kind === "unknown" || t.kind === "unknown") return;
+    const fits =
+      want.kind === "number"
+        ? t.kind === "number" && fitsUnit(e.args[i] as A.Expr, t, want.unit)
+        : t.kind === want.kind;
+    if (!fits) {
+      report(state, "P3008", e.args[i] ?? e, {
+        position: i + 1,
+        function: name,
+        expected: `in '${tyText(want)}' (the parameter '${param.name}')`,
+        found: tyText(t),
+      });
+    }
+  });
+  // Inside a loop of functions, P2043 on each name says it all.
+  const inLoop = fn.cyclic && state.table.functions.get(scope.fn ?? "")?.cyclic === true;
+  if (fn.broken && !inLoop) report(state, "P2044", e.callee, { function: name });
+  const found = args.map(dimOf).filter((d): d is string => d !== undefined);
+  const dimension = found[0];
+  const other = found.find((d) => d !== dimension);
+  if (dimension !== undefined && other !== undefined)
+    report(state, "P3006", e, { left: dimension, right: other });
+  return withDims(fn.result, { dimension, aggregated: unionAggregated(...args) });
 }

@@ -216,6 +216,40 @@ export const diagnosticCodes = {
     message:
       "A scenario changes one column of a record table at a time: write '{column} = ...' with a 'table value' of that column.",
   },
+  P2040: {
+    severity: "error",
+    message:
+      "'{name}' is not a parameter of {function}: a function reads only its parameters. Add '{name}' to them and pass it in each call.",
+  },
+  P2041: {
+    severity: "error",
+    message:
+      "'{name}' is a parameter: it has the one value passed in the call, so it takes no '[...]'. Pick the period or member in the call instead, as in '{function}(x[-1])'.",
+  },
+  P2042: {
+    severity: "error",
+    message:
+      "{what} reads other periods or members, but a function works on one period and member at a time. Use it in the line item and pass its result to the function.",
+  },
+  P2043: {
+    severity: "error",
+    message:
+      "{function} calls itself ({cycle}). A function may not call itself, directly or through others: write the repeated step as a line item with '[-1]'.",
+  },
+  P2044: {
+    severity: "error",
+    message:
+      "{function} has an error in its definition. Fix it there, and this line is evaluated again.",
+  },
+  P2045: {
+    severity: "error",
+    message:
+      "Give the parameter '{name}' a unit, as in '{name} (£)', or (%), (number), (date) or (text): a call is checked against it.",
+  },
+  P2046: {
+    severity: "error",
+    message: "'{name}' is a built-in function. Give your function another name.",
+  },
   // P3xxx: units and types
   P3001: {
     severity: "error",

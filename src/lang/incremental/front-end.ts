@@ -25,6 +25,8 @@ import type * as M from "../model";
 import { collectSymbols } from "../resolve/symbols";
 import type { ItemInfo, SymbolMemo, SymbolTable } from "../resolve/symbols";
 import { inferItemType, ModelChecker } from "../check/check-model";
+import { checkFunctions } from "../check/user-functions";
+import type { FunctionCheck } from "../check/user-functions";
 import type { RowMemo } from "../check/check-model";
 import type { Ty } from "../check/expressions";
 import { isTextUnit } from "../check/units";
@@ -114,7 +116,12 @@ export class FrontEnd {
         ? parseWholeRelative(text, this.parser)
         : this.parser.parse(text);
     const symbolDiagnostics: Diagnostic[] = [];
-    const table = collectSymbols(parsed.ast, symbolDiagnostics, this.memo);
+    const collected = collectSymbols(parsed.ast, symbolDiagnostics, this.memo);
+    // The functions are few and small: checked afresh each time, before anything calls them.
+    const functions = checkFunctions(collected);
+    const table =
+      functions.sigs.size === 0 ? collected : { ...collected, functions: functions.sigs };
+    for (const d of functions.diagnostics) symbolDiagnostics.push(d);
     const periods = table.years.length === 0 ? "" : `${table.years[0]}:${table.years.length}`;
     const reuse = this.options.reuse !== false;
     if (periods !== this.periods || !reuse) {
@@ -123,10 +130,10 @@ export class FrontEnd {
     }
     this.periods = periods;
     let run = new Run(table, this.results, this.rows, this.last);
-    let model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
+    let model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics, functions);
     if (run.cyclic && this.results.items.size > 0) {
       run = new Run(table, emptyResults(), this.rows, undefined);
-      model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics);
+      model = run.model(text, parsed.ast, parsed.diagnostics, symbolDiagnostics, functions);
     }
     this.results = run.next;
     this.last = run.fingerprints;
@@ -390,6 +397,7 @@ class Run {
     ast: A.ModelAst,
     parseDiagnostics: readonly Diagnostic[],
     symbolDiagnostics: readonly Diagnostic[],
+    functions: FunctionCheck,
   ): M.CheckedModel {
     this.primeItemTypes();
     this.typesKnown = true;
@@ -458,6 +466,14 @@ class Run {
         }),
       );
     }
+    for (const t of functions.tables) {
+      tablesOf.push({
+        references: noEntries,
+        calls: t.calls,
+        types: t.types,
+        block: idBlock([t.calls, t.types]),
+      });
+    }
     const blocks = tablesOf.filter((t) => t.block !== undefined);
     blocks.sort((x, y) => (x.block?.[0] ?? 0) - (y.block?.[0] ?? 0));
     const part = <V>(t: Tables, map: ReadonlyMap<A.NodeId, V>): TablePart<V> => {
@@ -481,6 +497,7 @@ class Run {
       lineItemByName: evaluable ? new Map(table.items.map((i) => [i.name, i.id])) : new Map(),
       scenarios: evaluable ? scenarios : [],
       checks: evaluable ? checks : [],
+      functions: functions.checked,
       references: new UnionMap(blocks.map((t) => part(t, t.references))),
       calls: new UnionMap(blocks.map((t) => part(t, t.calls))),
       types: new UnionMap(blocks.map((t) => part(t, t.types))),

@@ -9,12 +9,14 @@
 import type { DimensionInfo, ItemInfo, SymbolTable } from "../resolve/symbols";
 import type { Ty } from "../check/expressions";
 import type { DeclaredUnit } from "../check/units";
+import type { FunctionSig } from "../check/user-functions";
 import { unitText } from "../check/units";
 
 /**
  * Recorded lookups in the order made: key → fingerprint. Keys: `i<name>` a line item, `t<name>` a
- * line item's type, `d<name>` a dimension, `o<name>` another kind of name (check, scenario); `I`,
- * `D`, `O` the names of all of one kind (for "did you mean"), `J` every line item's interface.
+ * line item's type, `d<name>` a dimension, `o<name>` another kind of name (check, scenario),
+ * `f<name>` a user function (its parameters' and result's types, and whether it is broken); `I`,
+ * `D`, `O`, `F` the names of all of one kind (for "did you mean"), `J` every line item's interface.
  */
 export type Lookups = Map<string, string>;
 
@@ -96,6 +98,7 @@ export class Fingerprints {
       if (which === "I") key = [...t.itemsByName.keys()].join(sep);
       else if (which === "D") key = [...t.dimensions.keys()].join(sep);
       else if (which === "O") key = [...t.otherNames].map(([n, k]) => `${n}\u0001${k}`).join(sep);
+      else if (which === "F") key = [...t.functions.keys()].join(sep);
       else key = t.items.map((i) => `${i.name}\u0001${this.item(i)}`).join(sep);
       this.sets.set(which, key);
     }
@@ -112,6 +115,7 @@ export class Fingerprints {
     }
     if (kind === "d") return this.dimension(t.dimensions.get(name));
     if (kind === "o") return t.otherNames.get(name) ?? "";
+    if (kind === "f") return t.functions.get(name)?.key ?? "";
     return this.set(kind + name);
   }
 }
@@ -178,6 +182,7 @@ export function recordingTable(f: Fingerprints, lookups: Lookups): SymbolTable {
   const items = new RecordingMap(t.itemsByName, "i", "I", (v) => f.item(v), f, lookups);
   const dimensions = new RecordingMap(t.dimensions, "d", "D", (v) => f.dimension(v), f, lookups);
   const otherNames = new RecordingMap(t.otherNames, "o", "O", (v) => v ?? "", f, lookups);
+  const functions = new RecordingMap(t.functions, "f", "F", (v) => v?.key ?? "", f, lookups);
   return {
     title: t.title,
     years: t.years,
@@ -189,13 +194,15 @@ export function recordingTable(f: Fingerprints, lookups: Lookups): SymbolTable {
     itemsByName: items,
     dimensions,
     otherNames,
+    functionDecls: t.functionDecls,
+    functions,
   };
 }
 
 /**
  * True when every lookup except an inferred type (`t`) gives the same fingerprint from `now` as
  * from `before`: the same line items in the same places (name, kind, opening, declared unit,
- * dimension), the same dimensions and the same other names, in the same order. One pass of
+ * dimension), the same dimensions, functions (by interface) and other names, in the same order. One pass of
  * comparisons, so that an edit inside one declaration's formula or values need not re-validate the
  * recorded lookups of every other declaration.
  */
@@ -221,6 +228,12 @@ export function sameWorld(before: Fingerprints, now: Fingerprints): boolean {
   for (const x of a.dimensions.values()) {
     const y = dims.next().value as DimensionInfo;
     if (x !== y && before.dimension(x) !== now.dimension(y)) return false;
+  }
+  if (a.functions.size !== b.functions.size) return false;
+  const fns = b.functions.values();
+  for (const x of a.functions.values()) {
+    const y = fns.next().value as FunctionSig;
+    if (x.name !== y.name || x.key !== y.key) return false;
   }
   if (a.otherNames.size !== b.otherNames.size) return false;
   const others = b.otherNames.entries();

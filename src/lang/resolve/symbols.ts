@@ -13,6 +13,8 @@ import type { Diagnostic } from "../diagnostics";
 import { Limits } from "../limits";
 import { didYouMean, skeleton } from "../names";
 import { periodLabel } from "../syntax/cst-to-ast";
+import { builtinFunctions } from "../check/functions";
+import type { FunctionSig } from "../check/user-functions";
 
 /** A dimension with its members indexed. */
 export interface DimensionInfo {
@@ -42,8 +44,12 @@ export interface SymbolTable {
   readonly items: readonly ItemInfo[];
   readonly itemsByName: ReadonlyMap<string, ItemInfo>;
   readonly dimensions: ReadonlyMap<string, DimensionInfo>;
-  /** Names of other kinds (checks, scenarios), for "is a check, not a value". */
+  /** Names of other kinds (checks, scenarios, functions), for "is a check, not a value". */
   readonly otherNames: ReadonlyMap<string, string>;
+  /** The user functions' declarations, in source order, each name declared once. */
+  readonly functionDecls: readonly A.FunctionDecl[];
+  /** The user functions as checked (check/user-functions.ts); empty until they are. */
+  readonly functions: ReadonlyMap<string, FunctionSig>;
 }
 
 /** The period index of a financial year, or undefined outside the model. */
@@ -110,6 +116,7 @@ export function collectSymbols(
   const declared = new Map<string, Span>();
   const otherNames = new Map<string, string>();
   const lookalikes = new Map<string, string>();
+  const functionDecls: A.FunctionDecl[] = [];
 
   const declare = (decl: A.Decl, name: A.Ident): boolean => {
     const ident = { name: name.name, span: absolute(decl, name.span) };
@@ -175,6 +182,16 @@ export function collectSymbols(
         memberIndex,
         decl,
       });
+    } else if (decl.kind === "function") {
+      if (builtinFunctions.has(decl.name.name)) {
+        diagnostics.push(
+          makeDiagnostic("P2046", absolute(decl, decl.name.span), { name: decl.name.name }),
+        );
+        continue;
+      }
+      if (!declare(decl, decl.name)) continue;
+      otherNames.set(decl.name.name, "function");
+      functionDecls.push(decl);
     } else if (decl.kind === "check" && decl.name !== undefined) {
       otherNames.set(decl.name.name, "check");
     } else if (decl.kind === "scenario") {
@@ -252,5 +269,9 @@ export function collectSymbols(
     itemsByName,
     dimensions,
     otherNames,
+    functionDecls,
+    functions: noFunctions,
   };
 }
+
+const noFunctions: ReadonlyMap<string, FunctionSig> = new Map();

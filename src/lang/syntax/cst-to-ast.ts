@@ -309,6 +309,8 @@ export function convertDeclaration(b: AstBuilder, cst: CstNode): A.Decl {
   if (scenario !== undefined) return convertScenario(b, scenario, span);
   const check = nodeOf(cst, "checkDecl");
   if (check !== undefined) return convertCheck(b, check, span);
+  const fn = nodeOf(cst, "functionDecl");
+  if (fn !== undefined) return convertFunction(b, fn, span);
   return { kind: "error-decl", id: b.id(), span };
 }
 
@@ -821,6 +823,38 @@ function convertCheck(b: AstBuilder, n: CstNode, span: Span): A.Decl {
   if (range !== undefined) decl.range = range;
   const clauses = convertClauses(b, n, ["label", "known"], "a check", "Use 'label' or 'known'.");
   return withClauses(decl, clauses, ["label", "known"]);
+}
+
+function convertFunction(b: AstBuilder, n: CstNode, span: Span): A.Decl {
+  const name = tokenOf(n, "Identifier");
+  if (name === undefined) return { kind: "error-decl", id: b.id(), span };
+  const params = nodesOf(n, "param").flatMap((p): A.ParamDecl[] => {
+    const id = tokenOf(p, "Identifier");
+    if (id === undefined) return [];
+    const param: Mutable<A.ParamDecl> = {
+      kind: "param",
+      id: b.id(),
+      span: b.nodeSpan(p),
+      name: b.declaredName(id),
+    };
+    const unit = nodeOf(p, "unitDecl");
+    if (unit !== undefined) param.unit = convertUnit(b, unit);
+    return [param];
+  });
+  const e = nodeOf(n, "expression");
+  const body = e === undefined ? b.errorExpr(span) : convertExpression(b, e);
+  const decl: Mutable<A.FunctionDecl> = {
+    kind: "function",
+    id: b.id(),
+    span,
+    name: b.declaredName(name),
+    params,
+    body,
+  };
+  const unit = nodeOf(n, "unitDecl");
+  if (unit !== undefined) decl.unit = convertUnit(b, unit);
+  const clauses = convertClauses(b, n, ["label"], "a function", "Use 'label'.");
+  return withClauses(decl, clauses, ["label"]);
 }
 
 // Expressions ---------------------------------------------------------------------------------

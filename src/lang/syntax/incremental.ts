@@ -59,6 +59,7 @@ const declarationKeywords = new Set([
   "dimension",
   "scenario",
   "check",
+  "function",
   "model",
   "periods",
 ]);

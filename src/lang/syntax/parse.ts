@@ -204,6 +204,7 @@ function collectComments(decl: A.Decl, visit: (c: A.Comment | undefined) => void
       }
       return;
     case "check":
+    case "function":
     case "comment-line":
     case "error-decl":
     case "model":

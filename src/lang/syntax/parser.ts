@@ -52,6 +52,7 @@ class PreceptParser extends CstParser {
       { ALT: () => this.SUBRULE(this.inputDecl) },
       { ALT: () => this.SUBRULE(this.scenarioDecl) },
       { ALT: () => this.SUBRULE(this.checkDecl) },
+      { ALT: () => this.SUBRULE(this.functionDecl) },
       { ALT: () => this.SUBRULE(this.calcDecl) },
     ]);
   });
@@ -296,6 +297,23 @@ class PreceptParser extends CstParser {
     });
     this.SUBRULE(this.expression);
     this.SUBRULE(this.clauses);
+  });
+
+  readonly functionDecl = this.RULE("functionDecl", () => {
+    this.CONSUME(T.Function);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.param) });
+    this.CONSUME(T.RParen);
+    this.OPTION(() => this.SUBRULE(this.unitDecl));
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+    this.SUBRULE(this.clauses);
+  });
+
+  readonly param = this.RULE("param", () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.SUBRULE(this.unitDecl));
   });
 
   readonly clauses = this.RULE("clauses", () => {

@@ -69,6 +69,7 @@ export const Input = keyword("input", "Input");
 export const Dimension = keyword("dimension", "Dimension");
 export const Scenario = keyword("scenario", "Scenario");
 export const Check = keyword("check", "Check");
+export const Function = keyword("function", "Function");
 export const By = keyword("by", "By");
 export const Over = keyword("over", "Over");
 export const Table = keyword("table", "Table");
@@ -198,6 +199,7 @@ export const keywordTokens: readonly TokenType[] = [
   Dimension,
   Scenario,
   Check,
+  Function,
   By,
   Over,
   Table,

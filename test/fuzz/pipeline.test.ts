@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { tokenSoupArb } from "../support/lang-arbitraries";
-import { fuzzCase, fuzzStructuralCase } from "../support/pipeline-arbitraries";
+import { fuzzCase, fuzzFunctionCase, fuzzStructuralCase } from "../support/pipeline-arbitraries";
 import { runScript, scriptOf } from "./pipeline-oracle";
 
 /**
@@ -20,6 +20,8 @@ const CiFuzz = {
   cases: 250,
   /** Sequences that only edit openings, periods and dimensions. */
   structural: 150,
+  /** Sequences of edits of user functions that lines call. */
+  functions: 150,
   /** Single texts of token soup and arbitrary code units. */
   texts: 500,
 } as const;
@@ -40,6 +42,15 @@ describe("the whole pipeline on generated models and broken edits", () => {
         runScript(scriptOf(c));
       }),
       { seed: CiFuzz.seed, numRuns: CiFuzz.structural },
+    );
+  }, 600_000);
+
+  it("keeps incremental = fresh over edits of the functions lines call", () => {
+    fc.assert(
+      fc.property(fuzzFunctionCase, (c) => {
+        runScript(scriptOf(c));
+      }),
+      { seed: CiFuzz.seed, numRuns: CiFuzz.functions },
     );
   }, 600_000);
 

@@ -74,7 +74,13 @@ export function exprText(e: A.Expr, m?: CheckedModel): string {
             ? period(s.period.year)
             : s.member.name,
       );
-      const resolved = m === undefined ? "" : refText(m.references.get(e.id), m);
+      const param = m?.functions.find((f) => f.parameters.has(e.id))?.parameters.get(e.id);
+      const resolved =
+        m === undefined
+          ? ""
+          : param !== undefined
+            ? ` -> parameter ${param}`
+            : refText(m.references.get(e.id), m);
       return `(ref ${e.name.name}${sel.length > 0 ? `[${sel.join(",")}]` : ""}${resolved})`;
     }
     case "call": {

@@ -12,6 +12,7 @@
  */
 import fc from "fast-check";
 import type {
+  FuzzFunction,
   FuzzCalc,
   FuzzCase,
   FuzzCheck,
@@ -216,8 +217,56 @@ const { expr: exprText } = fc.letrec<{ expr: string }>((tie) => ({
       .map(([a, l, m, r]) => `mrp(${a}, ${l}, ${m}${r === undefined ? "" : `, ${r}`})`),
     fc.tuple(tie("expr"), tie("expr"), numberText).map(([a, b, t]) => `(${a} = ${b} within ${t})`),
     fc.constantFrom('"text"', "blank", "true", "false"),
+    // User functions f0..f2 (unknown when the model has none, or a different arity).
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom("f0", "f1", "f2"), reference)
+        .map(([f, x]) => `${f}(${x})`),
+    },
+    fc
+      .tuple(
+        fc.constantFrom("f0", "f1", "f2"),
+        fc.array(tie("expr"), { minLength: 1, maxLength: 2 }),
+      )
+      .map(([f, args]) => `${f}(${args.join(", ")})`),
   ),
 }));
+
+/** A function body: its parameters, numbers, operators, calls of built-ins and of f0..f2. */
+const functionBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => ({
+  body: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    { weight: 8, arbitrary: fc.constantFrom("p0", "p1", "p0", "p2") },
+    { weight: 4, arbitrary: fc.constantFrom("(p0 * 2)", "(p0 + p0)", "(p0 / 3)", "-p0") },
+    numberText,
+    // Refused in a body: a line, a selector on a parameter, a period-wise function.
+    fc.constantFrom("v0", "p0[-1]", "cumsum(p0)", "sum(p0 over d0)"),
+    fc
+      .tuple(tie("body"), fc.constantFrom("+", "-", "*", "/", ">", "="), tie("body"))
+      .map(([l, op, r]) => `(${l} ${op} ${r})`),
+    fc
+      .tuple(tie("body"), tie("body"), tie("body"))
+      .map(([c, a, b]) => `(if ${c} then ${a} else ${b})`),
+    fc.tuple(tie("body"), fc.constantFrom("£1", "1")).map(([x, st]) => `round(${x}, ${st})`),
+    fc
+      .tuple(
+        fc.constantFrom("f0", "f1", "f2"),
+        fc.array(tie("body"), { minLength: 1, maxLength: 2 }),
+      )
+      .map(([f, args]) => `${f}(${args.join(", ")})`),
+  ),
+})).body;
+
+export const fuzzFunction: fc.Arbitrary<FuzzFunction> = fc.record({
+  name: fc.constantFrom("f0", "f1", "f2"),
+  params: fc.array(fc.constantFrom("£", "£", "number", "number", "%", "£m", "text", ""), {
+    minLength: 1,
+    maxLength: 2,
+  }),
+  unit: fc.constantFrom("", "", "£", "%", "number"),
+  body: functionBody,
+});
 
 /** An expression with `@k` period placeholders. */
 export const fuzzExpr: fc.Arbitrary<string> = exprText;
@@ -381,6 +430,7 @@ export const fuzzModel: fc.Arbitrary<FuzzModel> = fc.record({
     { selector: (s) => s.name, maxLength: 2 },
   ),
   checks: fc.array(fuzzCheck, { maxLength: 3 }),
+  functions: fc.uniqueArray(fuzzFunction, { selector: (f) => f.name, maxLength: 2 }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -428,10 +478,15 @@ export const fuzzEdit: fc.Arbitrary<FuzzEdit> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("check" as const), check: fuzzCheck }),
   fc.record({ kind: fc.constant("drop-check" as const), at: fc.nat(3) }),
+  fc.record({ kind: fc.constant("function" as const), fn: fuzzFunction }),
+  fc.record({ kind: fc.constant("drop-function" as const), at: fc.nat(2) }),
 );
 
 /** Fragments a user might type, paste or leave half-typed, and junk. */
 const fragments = [
+  "function ",
+  "function f0(p0 (£)) = p0 * 2\n",
+  "f1(",
   "opening ",
   "opening £1m",
   "periods ",
@@ -554,6 +609,48 @@ export const fuzzStructuralCase: fc.Arbitrary<FuzzCase> = fc.record({
   model: fuzzModel,
   steps: fc.array(
     structuralEdit.map((edit) => ({ kind: "edit" as const, edit })),
+    { minLength: 1, maxLength: FuzzShape.maxSteps },
+  ),
+});
+
+/** A function that checks clean: one plain-number parameter, a body of it and numbers. */
+const validFunction: fc.Arbitrary<FuzzFunction> = fc.record({
+  name: fc.constantFrom("f0", "f1", "f2"),
+  params: fc.constant(["number"]),
+  unit: fc.constantFrom("", "number"),
+  body: fc.constantFrom("p0", "(p0 * 2)", "(p0 + 1)", "(p0 / 3)", "round(p0, 1)", "-p0", "f0(p0)"),
+});
+
+/**
+ * Cases of a model whose lines call functions that check clean, and edits of those functions and
+ * of the calls: the whole-pipeline fuzz meets few such by chance, and an edit of a function must
+ * reach every line that calls it.
+ */
+export const fuzzFunctionCase: fc.Arbitrary<FuzzCase> = fc.record({
+  model: fc
+    .tuple(fuzzModel, fc.uniqueArray(validFunction, { selector: (f) => f.name, minLength: 1 }))
+    .map(([m, functions]) => ({
+      ...m,
+      dims: [],
+      scenarios: [],
+      functions,
+      lines: [
+        { name: "v0", unit: "", body: { kind: "scalar" as const, value: "3" } },
+        ...["f0", "f1", "f2"].map((f, i) => ({
+          name: `v${i + 1}`,
+          unit: "",
+          body: { kind: "calc" as const, rules: [{ expr: `${f}(v${i}) + v0` }] },
+        })),
+      ],
+    })),
+  steps: fc.array(
+    fc
+      .oneof(
+        { weight: 3, arbitrary: validFunction.map((fn) => ({ kind: "function" as const, fn })) },
+        fc.record({ kind: fc.constant("drop-function" as const), at: fc.nat(2) }),
+        fc.record({ kind: fc.constant("function" as const), fn: fuzzFunction }),
+      )
+      .map((edit) => ({ kind: "edit" as const, edit })),
     { minLength: 1, maxLength: FuzzShape.maxSteps },
   ),
 });

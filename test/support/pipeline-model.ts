@@ -63,6 +63,14 @@ export interface FuzzCheck {
   readonly known?: string;
 }
 
+/** A user function `f0(p0 (unit), ...) (unit) = body`; the body reads p0, p1, ... and may call others. */
+export interface FuzzFunction {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly unit: string;
+  readonly body: string;
+}
+
 export interface FuzzModel {
   readonly title: string;
   readonly first: number;
@@ -71,6 +79,7 @@ export interface FuzzModel {
   readonly lines: readonly FuzzLine[];
   readonly scenarios: readonly FuzzScenario[];
   readonly checks: readonly FuzzCheck[];
+  readonly functions?: readonly FuzzFunction[];
 }
 
 export type FuzzEdit =
@@ -93,7 +102,10 @@ export type FuzzEdit =
       readonly value: FuzzInput;
     }
   | { readonly kind: "check"; readonly check: FuzzCheck }
-  | { readonly kind: "drop-check"; readonly at: number };
+  | { readonly kind: "drop-check"; readonly at: number }
+  /** A function's body replaced, or the function added when there is none by that name. */
+  | { readonly kind: "function"; readonly fn: FuzzFunction }
+  | { readonly kind: "drop-function"; readonly at: number };
 
 export type FuzzMutation =
   | { readonly kind: "delete"; readonly at: number; readonly length: number }
@@ -194,6 +206,12 @@ export function printModel(m: FuzzModel): string {
       d.labelled ? `m${d.id}${j} "Member ${j}"` : `m${d.id}${j}`,
     );
     out.push(`dimension d${d.id} = ${members.join(", ")}`);
+  }
+  for (const f of m.functions ?? []) {
+    const params = f.params.map((u, i) => `p${i}${u === "" ? "" : ` (${u})`}`).join(", ");
+    out.push(
+      `function ${f.name}(${params})${f.unit === "" ? "" : ` (${f.unit})`} = ${printExpr(f.body, m.first)}`,
+    );
   }
   for (const line of m.lines) {
     const dim = line.dim === undefined ? undefined : m.dims.find((d) => d.id === line.dim);
@@ -336,6 +354,19 @@ export function applyEdit(m: FuzzModel, e: FuzzEdit): FuzzModel {
       const checks = [...m.checks];
       checks.splice(e.at % checks.length, 1);
       return { ...m, checks };
+    }
+    case "function": {
+      const functions = [...(m.functions ?? [])];
+      const i = functions.findIndex((f) => f.name === e.fn.name);
+      if (i < 0) functions.push(e.fn);
+      else functions[i] = e.fn;
+      return { ...m, functions };
+    }
+    case "drop-function": {
+      const functions = [...(m.functions ?? [])];
+      if (functions.length === 0) return m;
+      functions.splice(e.at % functions.length, 1);
+      return { ...m, functions };
     }
   }
 }

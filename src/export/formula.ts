@@ -3,14 +3,15 @@
  * spreadsheet formula for one cell. Only a whitelist is translated: arithmetic, comparisons,
  * `and`/`or`/`not`, `if`, `abs`, `round`, `min`/`max`/`sum` (element-wise, over a dimension or
  * over periods), `average`, `sumif`, `count` and `wavg` over a dimension or periods, `cumsum`
- * and `prev`, and references with offsets and member or period selectors. Anything else fails
+ * and `prev`, references with offsets and member or period selectors, and calls of the model's
+ * own functions (the body's formula with the arguments' in place of the parameters). Anything else fails
  * with a reason, and the cell is written as a value (listed on the Notes sheet).
  *
  * P15: the formula text is built from numbers, operators, function names from this file and
  * cell addresses only. Text literals in a formula are never copied into it (such a cell becomes a
  * value); sheet names are quoted (`cells.ts`).
  */
-import type { CallExpr, CheckedModel, Expr, RefExpr } from "../lang";
+import type { CallExpr, CheckedFunction, CheckedModel, Expr, NodeId, RefExpr } from "../lang";
 import type { PlainValue } from "../engine";
 import { rangeFrom, refFrom, type Address } from "./cells";
 
@@ -75,10 +76,33 @@ const plainDecimal = /^\d+(\.\d+)?$/;
 const elementwise: Readonly<Record<string, string>> = { min: "MIN", max: "MAX", sum: "SUM" };
 
 class Translator {
+  /** Inside a user function's body: the translated arguments, by the parameter references. */
+  private params: ReadonlyMap<NodeId, number> | undefined;
+  private args: readonly string[] = [];
+
   constructor(
     private readonly checked: CheckedModel,
     private readonly grid: Grid,
   ) {}
+
+  /** A user function's call: its body with the arguments' formulas for the parameters. */
+  private userCall(e: CallExpr, fn: CheckedFunction, ctx: CellContext): string {
+    const args = e.args.map((a) => `(${this.expr(a, ctx)})`);
+    if (args.some((a) => a.length > maxFormulaLength))
+      throw new Untranslatable("the formula would be longer than a spreadsheet allows");
+    const saved = { params: this.params, args: this.args };
+    this.params = fn.parameters;
+    this.args = args;
+    try {
+      const body = `(${this.expr(fn.decl.body, ctx)})`;
+      if (body.length > maxFormulaLength)
+        throw new Untranslatable("the formula would be longer than a spreadsheet allows");
+      return body;
+    } finally {
+      this.params = saved.params;
+      this.args = saved.args;
+    }
+  }
 
   expr(e: Expr, ctx: CellContext): string {
     switch (e.kind) {
@@ -97,8 +121,10 @@ class Translator {
         throw new Untranslatable("the formula does not parse");
       case "paren":
         return `(${this.expr(e.inner, ctx)})`;
-      case "ref":
-        return this.ref(e, ctx);
+      case "ref": {
+        const param = this.params?.get(e.id);
+        return param === undefined ? this.ref(e, ctx) : (this.args[param] ?? "");
+      }
       case "unary": {
         const arg = this.expr(e.operand, ctx);
         if (e.op === "+") return arg;
@@ -175,6 +201,8 @@ class Translator {
   }
 
   private call(e: CallExpr, ctx: CellContext): string {
+    const user = this.checked.functions.find((f) => f.name === e.callee.name);
+    if (user !== undefined) return this.userCall(e, user, ctx);
     const fn = this.checked.calls.get(e.id) ?? e.callee.name.toLowerCase();
     if (e.over !== undefined) return this.aggregate(fn, e, ctx);
     const args = e.args;

@@ -11,7 +11,7 @@ export interface CompletionName {
 
 /**
  * The names an analyst may type in `text`: its line items (with their labels), dimensions and
- * members, the built-in functions and the keywords. Parses only; never throws.
+ * members, its own functions, the built-in functions and the keywords. Parses only; never throws.
  */
 export function completionNames(text: string): CompletionName[] {
   const out: CompletionName[] = [];
@@ -21,6 +21,13 @@ export function completionNames(text: string): CompletionName[] {
         label: decl.name.name,
         kind: "line item",
         ...(decl.label ? { detail: decl.label.value } : {}),
+      });
+    } else if (decl.kind === "function") {
+      const params = decl.params.map((p) => p.name.name).join(", ");
+      out.push({
+        label: decl.name.name,
+        kind: "function",
+        detail: decl.label === undefined ? params : `${params}: ${decl.label.value}`,
       });
     } else if (decl.kind === "dimension") {
       out.push({ label: decl.name.name, kind: "dimension" });

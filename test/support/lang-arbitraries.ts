@@ -21,6 +21,7 @@ const keywordList = [
   "dimension",
   "scenario",
   "check",
+  "function",
   "by",
   "over",
   "table",
@@ -429,6 +430,29 @@ const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
         opening,
         label,
         decimals,
+      }),
+    ),
+  fc
+    .tuple(
+      identArb,
+      fc.array(fc.tuple(identArb, opt(unitArb)), { maxLength: 3 }),
+      opt(unitArb),
+      exprArb,
+      opt(stringArb),
+      opt(commentArb),
+    )
+    .map(([name, params, unit, body, label, comment]) =>
+      compact<A.FunctionDecl>({
+        ...base,
+        kind: "function",
+        name,
+        params: params.map(([n, u]) =>
+          compact<A.ParamDecl>({ ...base, kind: "param", name: n, unit: u }),
+        ),
+        unit,
+        body,
+        label,
+        comment,
       }),
     ),
   fc
